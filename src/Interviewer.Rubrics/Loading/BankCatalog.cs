@@ -1,0 +1,67 @@
+using Interviewer.Rubrics.Model;
+
+namespace Interviewer.Rubrics.Loading;
+
+/// <summary>Every bank under a rubrics folder (one sub-folder per bank), loaded together.</summary>
+public sealed class BankCatalog
+{
+    private readonly Dictionary<string, QuestionBank> _banks;
+
+    private BankCatalog(string root, IEnumerable<QuestionBank> banks)
+    {
+        Root = root;
+        _banks = banks.ToDictionary(b => b.Id, StringComparer.Ordinal);
+    }
+
+    /// <summary>The folder the banks were loaded from.</summary>
+    public string Root { get; }
+
+    /// <summary>The banks, ordered by id.</summary>
+    public IReadOnlyList<QuestionBank> Banks => _banks.Values.OrderBy(b => b.Id, StringComparer.Ordinal).ToList();
+
+    /// <summary>The folder of the banks shipped next to the running program.</summary>
+    public static string DefaultRoot => Path.Combine(AppContext.BaseDirectory, "rubrics");
+
+    /// <summary>Finds a bank by id, or returns null.</summary>
+    public QuestionBank? Find(string bankId) => _banks.GetValueOrDefault(bankId);
+
+    /// <summary>
+    /// Loads every bank under <paramref name="root"/>. A folder that holds <c>bank.yaml</c> itself is read as a single bank.
+    /// </summary>
+    /// <exception cref="RubricLoadException">Any bank has a problem, or the folder holds no bank.</exception>
+    public static BankCatalog Load(string root)
+    {
+        var (banks, problems) = LoadAll(root);
+        return problems.Count > 0 ? throw new RubricLoadException(problems) : new BankCatalog(root, banks);
+    }
+
+    /// <summary>Loads every bank under <paramref name="root"/>, collecting every problem instead of throwing.</summary>
+    public static (IReadOnlyList<QuestionBank> Banks, IReadOnlyList<RubricProblem> Problems) LoadAll(string root)
+    {
+        if (!Directory.Exists(root))
+        {
+            return ([], [new RubricProblem(root, 1, "folder not found")]);
+        }
+
+        var bankFolders = File.Exists(Path.Combine(root, BankLoader.BankFileName))
+            ? [root]
+            : Directory.GetDirectories(root).Order(StringComparer.Ordinal).ToArray();
+        if (bankFolders.Length == 0)
+        {
+            return ([], [new RubricProblem(root, 1, $"no bank found: expected sub-folders with a {BankLoader.BankFileName}")]);
+        }
+
+        var banks = new List<QuestionBank>();
+        var problems = new List<RubricProblem>();
+        foreach (var folder in bankFolders)
+        {
+            var result = BankLoader.Load(folder);
+            problems.AddRange(result.Problems);
+            if (result.Bank is { } bank)
+            {
+                banks.Add(bank);
+            }
+        }
+        return (banks, problems);
+    }
+}
