@@ -1,0 +1,38 @@
+using Interviewer.Rubrics.Grading;
+using Interviewer.Rubrics.Grading.Keyword;
+using Interviewer.Rubrics.Loading;
+using Interviewer.Web;
+using Microsoft.Extensions.FileProviders;
+
+namespace Interviewer.Api.Hosting;
+
+/// <summary>The service's table of contents: what it registers and what it maps.</summary>
+public static class HostingExtensions
+{
+    /// <summary>Registers every feature of the service.</summary>
+    public static WebApplicationBuilder AddInterviewer(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddProblemDetails();
+        builder.Services.AddOptions<RubricsOptions>().BindConfiguration(RubricsOptions.Section);
+        builder.Services.AddSingleton(sp => BankCatalog.Load(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<RubricsOptions>>().Value.ResolvedPath));
+        builder.Services.AddSingleton<KeywordGrader>();
+        builder.Services.AddSingleton(sp => new GraderRegistry([sp.GetRequiredService<KeywordGrader>()]));
+        return builder;
+    }
+
+    /// <summary>Maps the pages, the hub and the HTTP API.</summary>
+    public static WebApplication MapInterviewer(this WebApplication app)
+    {
+        // Load the banks now, so that a broken rubric stops the service at start with every problem listed.
+        _ = app.Services.GetRequiredService<BankCatalog>();
+
+        var pages = new PhysicalFileProvider(WebAssets.RootPath);
+        app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = pages });
+        app.UseStaticFiles(new StaticFileOptions { FileProvider = pages });
+        app.MapGet("/health", () => TypedResults.Ok(new HealthReport("ok")));
+        return app;
+    }
+}
+
+/// <summary>The answer of <c>/health</c>.</summary>
+public sealed record HealthReport(string Status);

@@ -1,0 +1,16 @@
+using Interviewer.Rubrics.Loading;
+
+namespace Interviewer.Api.Hosting;
+
+/// <summary>Where the question banks are read from (<c>Interviewer:Rubrics</c>).</summary>
+public sealed class RubricsOptions
+{
+    /// <summary>The configuration section.</summary>
+    public const string Section = "Interviewer:Rubrics";
+
+    /// <summary>The rubrics folder; empty means the banks shipped next to the program.</summary>
+    public string Path { get; set; } = string.Empty;
+
+    /// <summary>The folder actually used.</summary>
+    public string ResolvedPath => string.IsNullOrWhiteSpace(Path) ? BankCatalog.DefaultRoot : Path;
+}

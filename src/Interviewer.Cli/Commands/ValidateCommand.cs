@@ -1,0 +1,39 @@
+using System.CommandLine;
+using Interviewer.Rubrics.Loading;
+
+namespace Interviewer.Cli.Commands;
+
+/// <summary><c>interviewer validate [DIR]</c>: lints rubric files, exit 1 with <c>file:line: message</c> lines on stderr.</summary>
+internal static class ValidateCommand
+{
+    public static Command Create()
+    {
+        var directory = new Argument<DirectoryInfo?>("DIR")
+        {
+            Description = "A rubrics folder (one sub-folder per bank) or a single bank's folder. Default: ./rubrics when it exists, else --rubrics.",
+            Arity = ArgumentArity.ZeroOrOne,
+        };
+        var command = new Command("validate", "Check rubric files: every problem is printed as file:line: message on stderr, and the exit code is 1.") { directory };
+        command.SetAction(result =>
+        {
+            var root = result.GetValue(directory)?.FullName
+                ?? (Directory.Exists("rubrics") ? Path.GetFullPath("rubrics") : result.GetValue(CommonOptions.Rubrics)!.FullName);
+            var (banks, problems) = BankCatalog.LoadAll(root);
+            foreach (var problem in problems)
+            {
+                result.Error().WriteLine(problem);
+            }
+            if (problems.Count > 0)
+            {
+                result.Error().WriteLine($"{problems.Count} problem(s) found in {root}.");
+                return 1;
+            }
+            foreach (var bank in banks)
+            {
+                result.Out().WriteLine($"{bank.Id} v{bank.Version}: {bank.Questions.Count} questions, {bank.Questions.Sum(q => q.KeyPoints.Count)} key points: ok");
+            }
+            return 0;
+        });
+        return command;
+    }
+}

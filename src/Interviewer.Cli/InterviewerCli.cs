@@ -1,0 +1,29 @@
+using System.CommandLine;
+using Interviewer.Cli.Commands;
+
+namespace Interviewer.Cli;
+
+/// <summary>The <c>interviewer</c> command line: the root command and its sub-commands.</summary>
+internal static class InterviewerCli
+{
+    public static RootCommand CreateRootCommand()
+    {
+        var root = new RootCommand("Interviewer: MLOps mock interviews. List and validate question banks, grade written answers, calibrate rubrics against human scores.");
+        root.Options.Add(CommonOptions.Rubrics);
+        root.Subcommands.Add(BanksCommand.Create());
+        root.Subcommands.Add(BankCommand.Create());
+        root.Subcommands.Add(ValidateCommand.Create());
+        return root;
+    }
+
+    /// <summary>Runs the command line; <paramref name="output"/> and <paramref name="error"/> default to the console.</summary>
+    public static Task<int> InvokeAsync(string[] args, TextWriter? output = null, TextWriter? error = null, CancellationToken ct = default)
+    {
+        var configuration = new InvocationConfiguration
+        {
+            Output = output ?? Console.Out,
+            Error = error ?? Console.Error,
+        };
+        return CreateRootCommand().Parse(args).InvokeAsync(configuration, ct);
+    }
+}

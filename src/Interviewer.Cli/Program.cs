@@ -1,0 +1,3 @@
+using Interviewer.Cli;
+
+return await InterviewerCli.InvokeAsync(args);
