@@ -11,7 +11,6 @@ internal sealed class AnswerMatch
     [ThreadStatic]
     private static AnswerMatch? t_current;
 
-    private int[][] _tokenMatches = new int[256][];
     private int[] _postingStart = new int[256];
     private int[] _postings = new int[512];
     private int[] _contentPrefix = new int[256];
@@ -28,22 +27,18 @@ internal sealed class AnswerMatch
     public int MatchedWordCount { get; private set; }
 
     /// <summary>The calling thread's instance, loaded with <paramref name="answer"/>.</summary>
-    public static AnswerMatch For(CompiledQuestion question, string answer, TermCache cache)
+    public static AnswerMatch For(CompiledQuestion question, string answer)
     {
         var match = t_current ??= new AnswerMatch();
-        match.Load(question, answer, cache);
+        match.Load(question, answer);
         return match;
     }
 
-    private void Load(CompiledQuestion question, string answer, TermCache cache)
+    private void Load(CompiledQuestion question, string answer)
     {
         Question = question;
-        Tokenizer.Tokenize(answer, Tokens, cache);
+        Tokenizer.Tokenize(answer, Tokens, question);
         var count = Tokens.Count;
-        if (_tokenMatches.Length < count)
-        {
-            _tokenMatches = new int[Math.Max(count, _tokenMatches.Length * 2)][];
-        }
 
         // Which vocabulary words each token matches, and how many tokens each word has.
         _vocabularySize = question.Vocabulary.Length;
@@ -60,8 +55,7 @@ internal sealed class AnswerMatch
         for (var t = 0; t < count; t++)
         {
             ref var token = ref Tokens[t];
-            var matches = question.Match(token.Term);
-            _tokenMatches[t] = matches;
+            var matches = token.Matches;
             entries += matches.Length;
             foreach (var v in matches)
             {
@@ -105,7 +99,7 @@ internal sealed class AnswerMatch
         _postingStart.AsSpan(0, _vocabularySize).CopyTo(fill);
         for (var t = 0; t < count; t++)
         {
-            foreach (var v in _tokenMatches[t])
+            foreach (var v in Tokens[t].Matches)
             {
                 _postings[fill[v]++] = t;
             }
@@ -190,5 +184,5 @@ internal sealed class AnswerMatch
     }
 
     /// <summary>True when the token at <paramref name="token"/> matches some rubric word.</summary>
-    public bool IsMatched(int token) => _tokenMatches[token].Length > 0;
+    public bool IsMatched(int token) => Tokens[token].Matches.Length > 0;
 }

@@ -8,18 +8,23 @@ namespace Interviewer.Rubrics.Grading.Keyword;
 /// A question's rubric analysed once: every phrase as a sequence of vocabulary words, and an index from match keys
 /// (folded forms and stems) to those words. Which vocabulary words an answer's word matches is cached per word form.
 /// </summary>
-internal sealed class CompiledQuestion
+internal sealed class CompiledQuestion : ITokenResolver
 {
-    private const int MatchCacheCapacity = 50_000;
-
     private readonly Dictionary<int, int[]> _byKey;
     private readonly int[] _typoCandidates;
     private readonly int _typoMinLength;
-    private readonly ConcurrentDictionary<Term, int[]> _matches = new(ReferenceEqualityComparer.Instance);
+    private readonly TermCache _cache;
+    private readonly Lock _gate = new();
+    private readonly ConcurrentDictionary<int, int[]> _matchesByTerm = new();
 
-    private CompiledQuestion(Question question, Term[] vocabulary, CompiledKeyPoint[] keyPoints, Dictionary<int, int[]> byKey, int[] typoCandidates, int typoMinLength)
+    // Two bits per cached term id: "matches computed" and "matches something". Set together by one atomic OR,
+    // so a reader never sees one without the other; a bit lost to a concurrent resize only costs a recomputation.
+    private long[] _known = new long[64];
+
+    private CompiledQuestion(Question question, TermCache cache, Term[] vocabulary, CompiledKeyPoint[] keyPoints, Dictionary<int, int[]> byKey, int[] typoCandidates, int typoMinLength)
     {
         Question = question;
+        _cache = cache;
         Vocabulary = vocabulary;
         KeyPoints = keyPoints;
         _byKey = byKey;
@@ -97,7 +102,7 @@ internal sealed class CompiledQuestion
                 typoCandidates.Add(v);
             }
         }
-        return new CompiledQuestion(question, [.. vocabulary], keyPoints,
+        return new CompiledQuestion(question, cache, [.. vocabulary], keyPoints,
             byKey.ToDictionary(p => p.Key, p => p.Value.ToArray()), [.. typoCandidates], typoMinLength);
     }
 
@@ -107,7 +112,7 @@ internal sealed class CompiledQuestion
     /// </summary>
     internal static List<List<Term>> CompilePhrase(string phrase, TokenList tokens, TermCache cache)
     {
-        Tokenizer.Tokenize(phrase, tokens, cache, pin: true);
+        Tokenizer.Tokenize(phrase, tokens, cache.Pinned);
         var words = new List<Term>();
         var all = new List<Term>();
         var spelt = new List<Term>();
@@ -159,13 +164,72 @@ internal sealed class CompiledQuestion
         return true;
     }
 
-    /// <summary>The vocabulary words (ascending indices) an answer's word matches: any key in common, or one typo in a long word.</summary>
+    /// <summary>An answer's word form with its term and matches: for a term this question has seen, a lookup and a bit test.</summary>
+    public Term Resolve(ReadOnlySpan<char> surface, out int[] matches)
+    {
+        var term = _cache.Get(surface);
+        matches = Matches(term);
+        return term;
+    }
+
+    /// <summary>As <see cref="Match"/>, remembered per term.</summary>
+    public int[] Matches(Term term)
+    {
+        var id = term.Id;
+        if (id < 0)
+        {
+            return Match(term);
+        }
+        var index = id >> 5;
+        var shift = (id & 31) * 2;
+        var known = Volatile.Read(ref _known);
+        if (index < known.Length)
+        {
+            var bits = (Volatile.Read(ref known[index]) >> shift) & 3;
+            if (bits == 1)
+            {
+                return [];
+            }
+            if (bits == 3 && _matchesByTerm.TryGetValue(id, out var cached))
+            {
+                return cached;
+            }
+        }
+        var matches = Match(term);
+        if (matches.Length > 0)
+        {
+            _matchesByTerm.TryAdd(id, matches);
+        }
+        if (index >= known.Length)
+        {
+            known = Grow(index);
+        }
+        Interlocked.Or(ref known[index], (matches.Length > 0 ? 3L : 1L) << shift);
+        return matches;
+    }
+
+    private long[] Grow(int index)
+    {
+        lock (_gate)
+        {
+            var known = _known;
+            if (index >= known.Length)
+            {
+                var grown = new long[Math.Max(index + 1, known.Length * 2)];
+                for (var i = 0; i < known.Length; i++)
+                {
+                    grown[i] = Volatile.Read(ref known[i]);
+                }
+                Volatile.Write(ref _known, grown);
+                known = grown;
+            }
+            return known;
+        }
+    }
+
+    /// <summary>The vocabulary words (ascending indices) a term matches: any key in common, or one typo in a long word.</summary>
     public int[] Match(Term term)
     {
-        if (term.IsShared && _matches.TryGetValue(term, out var cached))
-        {
-            return cached;
-        }
         var found = new List<int>(4);
         foreach (var key in term.Keys)
         {
@@ -192,12 +256,7 @@ internal sealed class CompiledQuestion
             }
         }
         found.Sort();
-        var result = found.Count == 0 ? [] : found.ToArray();
-        if (term.IsShared && _matches.Count < MatchCacheCapacity)
-        {
-            _matches.TryAdd(term, result);
-        }
-        return result;
+        return found.Count == 0 ? [] : found.ToArray();
     }
 
     /// <summary>Optimal string alignment distance ≤ 1: one insertion, deletion, substitution or swap of neighbours.</summary>

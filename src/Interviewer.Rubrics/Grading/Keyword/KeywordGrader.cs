@@ -69,7 +69,7 @@ public sealed class KeywordGrader : IAnswerGrader
             return Empty(request, compiled, spanish);
         }
 
-        var match = AnswerMatch.For(compiled, answer, _cache);
+        var match = AnswerMatch.For(compiled, answer);
         var grades = new KeyPointGrade[compiled.KeyPoints.Length];
         var earned = 0.0;
         for (var k = 0; k < grades.Length; k++)
