@@ -10,16 +10,18 @@ namespace Interviewer.Rubrics.Grading.Keyword;
 /// </summary>
 internal sealed class CompiledQuestion : ITokenResolver
 {
+    private const int PageBits = 10;
+
     private readonly Dictionary<int, int[]> _byKey;
     private readonly int[] _typoCandidates;
     private readonly int _typoMinLength;
     private readonly TermCache _cache;
-    private readonly Lock _gate = new();
-    private readonly ConcurrentDictionary<int, int[]> _matchesByTerm = new();
+    private readonly ConcurrentDictionary<ulong, string> _feedback = new();
 
-    // Two bits per cached term id: "matches computed" and "matches something". Set together by one atomic OR,
-    // so a reader never sees one without the other; a bit lost to a concurrent resize only costs a recomputation.
-    private long[] _known = new long[64];
+    // Per cached term id, the vocabulary words it matches (null: not computed yet), in pages of 1,024 allocated on first
+    // use. Match arrays are immutable once published, so readers need no lock; a write lost to a concurrent growth of
+    // the page table only costs a recomputation.
+    private int[]?[]?[] _pages = new int[]?[]?[64];
 
     private CompiledQuestion(Question question, TermCache cache, Term[] vocabulary, CompiledKeyPoint[] keyPoints, Dictionary<int, int[]> byKey, int[] typoCandidates, int typoMinLength)
     {
@@ -180,50 +182,41 @@ internal sealed class CompiledQuestion : ITokenResolver
         {
             return Match(term);
         }
-        var index = id >> 5;
-        var shift = (id & 31) * 2;
-        var known = Volatile.Read(ref _known);
-        if (index < known.Length)
+        var pageIndex = id >> PageBits;
+        var pages = Volatile.Read(ref _pages);
+        var page = pageIndex < pages.Length ? Volatile.Read(ref pages[pageIndex]) : null;
+        if (page is not null && Volatile.Read(ref page[id & ((1 << PageBits) - 1)]) is { } known)
         {
-            var bits = (Volatile.Read(ref known[index]) >> shift) & 3;
-            if (bits == 1)
-            {
-                return [];
-            }
-            if (bits == 3 && _matchesByTerm.TryGetValue(id, out var cached))
-            {
-                return cached;
-            }
+            return known;
         }
         var matches = Match(term);
-        if (matches.Length > 0)
-        {
-            _matchesByTerm.TryAdd(id, matches);
-        }
-        if (index >= known.Length)
-        {
-            known = Grow(index);
-        }
-        Interlocked.Or(ref known[index], (matches.Length > 0 ? 3L : 1L) << shift);
+        page ??= Page(pageIndex);
+        Volatile.Write(ref page[id & ((1 << PageBits) - 1)], matches);
         return matches;
     }
 
-    private long[] Grow(int index)
+    private int[]?[] Page(int pageIndex)
     {
-        lock (_gate)
+        while (true)
         {
-            var known = _known;
-            if (index >= known.Length)
+            var pages = Volatile.Read(ref _pages);
+            if (pageIndex >= pages.Length)
             {
-                var grown = new long[Math.Max(index + 1, known.Length * 2)];
-                for (var i = 0; i < known.Length; i++)
-                {
-                    grown[i] = Volatile.Read(ref known[i]);
-                }
-                Volatile.Write(ref _known, grown);
-                known = grown;
+                var grown = new int[]?[]?[Math.Max(pageIndex + 1, pages.Length * 2)];
+                Array.Copy(pages, grown, pages.Length);
+                Interlocked.CompareExchange(ref _pages, grown, pages);
+                continue;
             }
-            return known;
+            if (Volatile.Read(ref pages[pageIndex]) is { } existing)
+            {
+                return existing;
+            }
+            Interlocked.CompareExchange(ref pages[pageIndex], new int[]?[1 << PageBits], null);
+            // Re-read through the current page table: a concurrent growth may have copied the slot before it was set.
+            if (ReferenceEquals(pages, Volatile.Read(ref _pages)))
+            {
+                return pages[pageIndex]!;
+            }
         }
     }
 
@@ -257,6 +250,45 @@ internal sealed class CompiledQuestion : ITokenResolver
         }
         found.Sort();
         return found.Count == 0 ? [] : found.ToArray();
+    }
+
+    /// <summary>
+    /// The feedback for these statuses and flags, written once per combination: it depends on nothing else, and the same
+    /// few combinations recur across answers.
+    /// </summary>
+    public string Feedback(KeyPointGrade[] grades, List<string> flags, bool spanish)
+    {
+        const int MaxKeyPoints = 28;
+        const int MaxCached = 4096;
+        if (grades.Length > MaxKeyPoints)
+        {
+            return Keyword.Feedback.Write(grades, flags, spanish);
+        }
+        var key = spanish ? 1UL : 0UL;
+        foreach (var flag in flags)
+        {
+            key |= flag switch
+            {
+                GradeFlags.Empty => 2UL,
+                GradeFlags.KeywordStuffing => 4UL,
+                GradeFlags.TooShort => 8UL,
+                _ => 0UL,
+            };
+        }
+        for (var k = 0; k < grades.Length; k++)
+        {
+            key |= (ulong)grades[k].Status << (4 + (2 * k));
+        }
+        if (_feedback.TryGetValue(key, out var text))
+        {
+            return text;
+        }
+        text = Keyword.Feedback.Write(grades, flags, spanish);
+        if (_feedback.Count < MaxCached)
+        {
+            _feedback.TryAdd(key, text);
+        }
+        return text;
     }
 
     /// <summary>Optimal string alignment distance ≤ 1: one insertion, deletion, substitution or swap of neighbours.</summary>

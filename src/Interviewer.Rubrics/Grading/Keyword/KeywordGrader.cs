@@ -100,7 +100,7 @@ public sealed class KeywordGrader : IAnswerGrader
             request.Bank.Ref,
             grades,
             followUp?.FollowUp,
-            Feedback.Write(grades, flags, spanish),
+            compiled.Feedback(grades, flags, spanish),
             flags);
     }
 
@@ -246,9 +246,9 @@ public sealed class KeywordGrader : IAnswerGrader
             var keyPoint = compiled.KeyPoints[k].KeyPoint;
             grades[k] = new KeyPointGrade(keyPoint.Id, keyPoint.Text, KeyPointStatus.Missing, 0, []);
         }
-        string[] flags = [GradeFlags.Empty];
+        List<string> flags = [GradeFlags.Empty];
         return new GradeResult(request.Question.Id, 0, Name, Degraded: false, request.Bank.Ref, grades,
-            FollowUpTarget(compiled, grades)?.FollowUp, Feedback.Write(grades, flags, spanish), flags);
+            FollowUpTarget(compiled, grades)?.FollowUp, compiled.Feedback(grades, flags, spanish), flags);
     }
 
     private static bool IsSpanish(QuestionBank bank) => bank.Language.StartsWith("es", StringComparison.OrdinalIgnoreCase);
