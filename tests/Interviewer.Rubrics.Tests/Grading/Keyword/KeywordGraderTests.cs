@@ -53,6 +53,8 @@ public sealed class KeywordGraderTests
     [InlineData("contenedor docker despliegue ci/cd pipeline monitorización métricas rollback deriva datos producción")]
     [InlineData("- contenedor\n- docker\n- despliegue\n- CI/CD\n- monitorización\n- métricas\n- rollback\n- deriva\n- datos de producción")]
     [InlineData("Docker; deploy; pipeline; monitoring; metrics; rollback; drift; production data")]
+    [InlineData("Docker, CI/CD, monitoring, rollback, drift")]
+    [InlineData("contenedor despliegue pipeline métricas monitorización deriva")]
     public void Grade_KeywordList_IsFlaggedAndCannotScoreHigh(string answer)
     {
         var grade = Grade(Deploy, answer, SpanishBank);
@@ -67,6 +69,17 @@ public sealed class KeywordGraderTests
     {
         var grade = Grade(Deploy, "contenedor, docker, despliegue, ci/cd, pipeline, monitorización, métricas, rollback, deriva", SpanishBank);
 
+        Assert.Equal(KeyPointStatus.Covered, KeyPointOf(grade, "deploy-cicd").Status);
+    }
+
+    [Theory]
+    [InlineData("Contenedor Docker, despliegue con un pipeline de CI/CD.")]
+    [InlineData("Docker container; CI/CD pipeline.")]
+    public void Grade_TerseAnswerOnOneOrTwoKeyPoints_IsNotKeywordStuffing(string answer)
+    {
+        var grade = Grade(Deploy, answer, SpanishBank);
+
+        Assert.DoesNotContain(GradeFlags.KeywordStuffing, grade.Flags);
         Assert.Equal(KeyPointStatus.Covered, KeyPointOf(grade, "deploy-cicd").Status);
     }
 
