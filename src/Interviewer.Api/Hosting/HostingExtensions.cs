@@ -1,3 +1,6 @@
+using Interviewer.Api.Banks;
+using Interviewer.Api.Security;
+using Interviewer.Rubrics;
 using Interviewer.Rubrics.Grading;
 using Interviewer.Rubrics.Grading.Keyword;
 using Interviewer.Rubrics.Loading;
@@ -13,6 +16,9 @@ public static class HostingExtensions
     public static WebApplicationBuilder AddInterviewer(this WebApplicationBuilder builder)
     {
         builder.Services.AddProblemDetails();
+        builder.Services.AddInterviewerSecurity();
+        builder.Services.ConfigureHttpJsonOptions(o => InterviewerJson.Configure(o.SerializerOptions));
+        builder.Services.AddOpenApi();
         builder.Services.AddOptions<RubricsOptions>().BindConfiguration(RubricsOptions.Section);
         builder.Services.AddSingleton(sp => BankCatalog.Load(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<RubricsOptions>>().Value.ResolvedPath));
         builder.Services.AddSingleton<KeywordGrader>();
@@ -25,11 +31,18 @@ public static class HostingExtensions
     {
         // Load the banks now, so that a broken rubric stops the service at start with every problem listed.
         _ = app.Services.GetRequiredService<BankCatalog>();
+        _ = app.Services.GetRequiredService<ReviewerKeyStore>();
 
         var pages = new PhysicalFileProvider(WebAssets.RootPath);
         app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = pages });
         app.UseStaticFiles(new StaticFileOptions { FileProvider = pages });
-        app.MapGet("/health", () => TypedResults.Ok(new HealthReport("ok")));
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapOpenApi();
+        app.MapGet("/health", () => TypedResults.Ok(new HealthReport("ok"))).WithTags("Health");
+        app.MapBanksApi();
         return app;
     }
 }
