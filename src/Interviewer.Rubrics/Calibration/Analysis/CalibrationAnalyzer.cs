@@ -24,7 +24,7 @@ public static class CalibrationAnalyzer
     /// <param name="rowsRead">Score rows read (after expanding several-rater columns).</param>
     /// <param name="options">Bootstrap and list sizes; defaults when null.</param>
     public static CalibrationReport Analyze(BankRef bank, string grader, IReadOnlyList<GradedCalibrationAnswer> answers,
-        IReadOnlyList<CalibrationProblem> problems, int rowsRead, CalibrationOptions? options = null)
+        IReadOnlyList<CalibrationProblemEntry> problems, int rowsRead, CalibrationOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(answers);
         ArgumentNullException.ThrowIfNull(problems);
@@ -53,7 +53,7 @@ public static class CalibrationAnalyzer
         return new CalibrationReport(
             bank, grader, scale,
             new RowCounts(rowsRead, used, problems.Count, answers.Count),
-            problems.OrderBy(p => p.Line).Select(p => new CalibrationProblemEntry(p.Line, p.Message)).ToList(),
+            problems.OrderBy(p => p.Line).ToList(),
             new BootstrapInfo(options.Iterations, options.Seed, "answer"),
             Headline(overall, raters),
             overall, questions, raters, keyPoints,

@@ -38,8 +38,3 @@ public sealed record GradedCalibrationAnswer(CalibrationAnswer Answer, GradeResu
     /// <summary>The grader's score on the answer's human scale.</summary>
     public double GraderOnHumanScale => Grade.Score * Answer.MaxScore / 100.0;
 }
-
-/// <summary>A row left out of a calibration, with the line it is on.</summary>
-/// <param name="Line">One-based input line (0 when unknown).</param>
-/// <param name="Message">What was wrong, in words a hiring team can act on.</param>
-public sealed record CalibrationProblem(int Line, string Message);
