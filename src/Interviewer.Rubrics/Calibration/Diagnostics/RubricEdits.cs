@@ -144,6 +144,18 @@ public static partial class RubricEdits
             lines[index] = string.Concat(line.AsSpan(0, close).TrimEnd(), ", ", Quote(phrase), line.AsSpan(close));
             return;
         }
+        if (index > 0 && lines[index - 1].Trim() == "-")
+        {
+            // A block list ("-" then one "- phrase" line per phrase): the concept's line is its first phrase.
+            var phraseIndent = line.Length - line.TrimStart().Length;
+            var end = index;
+            while (end + 1 < lines.Count && lines[end + 1].Length - lines[end + 1].TrimStart().Length == phraseIndent && lines[end + 1].TrimStart().StartsWith('-'))
+            {
+                end++;
+            }
+            lines.Insert(end + 1, $"{line[..phraseIndent]}- {Quote(phrase)}");
+            return;
+        }
         var dash = line.IndexOf('-', StringComparison.Ordinal);
         var rest = dash >= 0 ? line[(dash + 1)..].Trim() : string.Empty;
         if (rest.Length > 0)
