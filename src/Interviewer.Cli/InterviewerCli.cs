@@ -13,6 +13,7 @@ internal static class InterviewerCli
         root.Subcommands.Add(BanksCommand.Create());
         root.Subcommands.Add(BankCommand.Create());
         root.Subcommands.Add(ValidateCommand.Create());
+        root.Subcommands.Add(CalibrateCommand.Create());
         return root;
     }
 
