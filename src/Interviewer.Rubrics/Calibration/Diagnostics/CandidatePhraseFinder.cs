@@ -81,7 +81,11 @@ public static class CandidatePhraseFinder
         var text = new PhraseText();
         var byId = answers.GroupBy(a => (a.Answer.Question.Id, a.Answer.AnswerId)).ToDictionary(g => g.Key, g => g.First());
         var suggestions = new List<RubricSuggestion>();
-        foreach (var candidate in candidates)
+        // Strongest first: how much more often high-scored answers use the phrase, times how many do.
+        var ranked = candidates
+            .OrderByDescending(c => ((double)c.HighCount / Math.Max(1, c.HighAnswers) - (double)c.LowCount / Math.Max(1, c.LowAnswers)) * c.HighCount)
+            .ThenBy(c => c.QuestionId, StringComparer.Ordinal).ThenBy(c => c.Phrase, StringComparer.Ordinal);
+        foreach (var candidate in ranked)
         {
             var sources = candidate.ExampleAnswerIds
                 .Select(id => byId.GetValueOrDefault((candidate.QuestionId, id)))
