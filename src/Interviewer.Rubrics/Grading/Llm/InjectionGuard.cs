@@ -42,10 +42,13 @@ internal static partial class InjectionGuard
         (GradeDemandReversed(), Scope.Sentence),
         (GradeOrder(), Scope.Sentence),
         (StatusDemand(), Scope.Sentence),
+        (MarkAsCovered(), Scope.Sentence),
         (AllKeyPoints(), Scope.Sentence),
         (RolePlay(), Scope.Sentence),
         (YouAreTheGrader(), Scope.Sentence),
         (IfYouAreAnAi(), Scope.Sentence),
+        (AsTheGrader(), Scope.Sentence),
+        (SayThat(), Scope.Sentence),
         (MetaClaim(), Scope.Sentence),
         (AddressesTheGrader(), Scope.Sentence),
         (SystemTerms(), Scope.Sentence),
@@ -111,7 +114,8 @@ internal static partial class InjectionGuard
                 chars[i] = char.ToLowerInvariant(c);
                 continue;
             }
-            var decomposed = c.ToString().Normalize(NormalizationForm.FormD);
+            // Compatibility decomposition also turns full-width and styled letters into plain ones.
+            var decomposed = c.ToString().Normalize(NormalizationForm.FormKD);
             var letter = decomposed.FirstOrDefault(d => CharUnicodeInfo.GetUnicodeCategory(d) != UnicodeCategory.NonSpacingMark);
             chars[i] = char.ToLowerInvariant(letter == default ? c : letter);
         }
@@ -236,6 +240,15 @@ internal static partial class InjectionGuard
 
     [GeneratedRegex(@"\b(mark|marca\w*|marque\w*|treat|trata(los|las|lo|la)?|considera(los|las|lo|la|d)?|declara\w*|count (them|it|all))\b" + Stop + @"{0,50}?\b(all|every|each|everything|todo|todos|todas|cada)\b" + Stop + @"{0,50}?\b(covered|cubiert\w*|met|satisfied|satisfech\w*|cumplid\w*)\b", RegexOptions.CultureInvariant)]
     private static partial Regex StatusDemand();
+
+    [GeneratedRegex(@"\b(marca\w*|marque\w*|mark|set|pon|ponga|deja)\s+(\w+\s+)?(como|as)\s+(covered|cubiert\w*|complet\w*|present\w*|met|cumplid\w*)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex MarkAsCovered();
+
+    [GeneratedRegex(@"\b(como|as)\s+(el\s+|la\s+|un\s+|una\s+|the\s+|an?\s+)?(evaluador\w*|corrector\w*|examinador\w*|grader|evaluator|examiner)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex AsTheGrader();
+
+    [GeneratedRegex(@"\b(di|diga|digan|decid|responde|contesta|escribe|say|state|respond|output|reply)\s+(que|that)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex SayThat();
 
     [GeneratedRegex(@"\b(all|every|each|todos los|todas las|cada)\b" + Stop + @"{0,20}?\b(key ?points?|puntos? clave)\b|\b(key ?points?|puntos? clave)\b" + Stop + @"{0,30}?\b(covered|cubiert\w*|met|cumplid\w*)\b", RegexOptions.CultureInvariant)]
     private static partial Regex AllKeyPoints();
