@@ -64,7 +64,7 @@ internal static partial class InjectionGuard
     public static IReadOnlyList<InjectedPassage> Find(string answer)
     {
         ArgumentNullException.ThrowIfNull(answer);
-        var folded = Fold(answer);
+        var (folded, source) = Fold(answer);
         var found = new List<InjectedPassage>();
         foreach (var (pattern, scope) in Rules)
         {
@@ -73,7 +73,7 @@ internal static partial class InjectionGuard
                 found.Add(scope switch
                 {
                     Scope.Sentence => Sentence(folded, match.Index, match.Length),
-                    Scope.ToEnd => new InjectedPassage(LineStart(folded, match.Index), answer.Length - LineStart(folded, match.Index)),
+                    Scope.ToEnd => new InjectedPassage(LineStart(folded, match.Index), folded.Length - LineStart(folded, match.Index)),
                     _ => new InjectedPassage(match.Index, match.Length),
                 });
             }
@@ -82,7 +82,9 @@ internal static partial class InjectionGuard
         {
             found.Add(JsonBlock(folded, match.Index) ?? Sentence(folded, match.Index, match.Length));
         }
-        return Merge(found, folded);
+        // Back to offsets into the answer as received.
+        var passages = found.Select(p => new InjectedPassage(source[p.Start], source[p.End] - source[p.Start])).ToList();
+        return Merge(passages, answer);
     }
 
     /// <summary>The answer with every injected passage blanked out: same length, so offsets still point into the answer as received.</summary>
@@ -102,24 +104,35 @@ internal static partial class InjectionGuard
         return new string(chars);
     }
 
-    /// <summary>Lower case without accents, one character for one, so that match offsets are offsets into the answer.</summary>
-    internal static string Fold(string text)
+    /// <summary>
+    /// Lower case without accents, full-width or styled letters made plain, invisible characters (zero-width spaces, joiners)
+    /// dropped; with, for each character and for the end, its offset in <paramref name="text"/>.
+    /// </summary>
+    internal static (string Folded, int[] Source) Fold(string text)
     {
-        var chars = new char[text.Length];
+        var chars = new StringBuilder(text.Length);
+        var source = new List<int>(text.Length + 1);
         for (var i = 0; i < text.Length; i++)
         {
             var c = text[i];
             if (char.IsAscii(c) || char.IsSurrogate(c))
             {
-                chars[i] = char.ToLowerInvariant(c);
+                chars.Append(char.ToLowerInvariant(c));
+                source.Add(i);
+                continue;
+            }
+            if (CharUnicodeInfo.GetUnicodeCategory(c) is UnicodeCategory.Format or UnicodeCategory.NonSpacingMark)
+            {
                 continue;
             }
             // Compatibility decomposition also turns full-width and styled letters into plain ones.
             var decomposed = c.ToString().Normalize(NormalizationForm.FormKD);
             var letter = decomposed.FirstOrDefault(d => CharUnicodeInfo.GetUnicodeCategory(d) != UnicodeCategory.NonSpacingMark);
-            chars[i] = char.ToLowerInvariant(letter == default ? c : letter);
+            chars.Append(char.ToLowerInvariant(letter == default ? c : letter));
+            source.Add(i);
         }
-        return new string(chars);
+        source.Add(text.Length);
+        return (chars.ToString(), [.. source]);
     }
 
     private static InjectedPassage Sentence(string text, int index, int length)
@@ -128,6 +141,10 @@ internal static partial class InjectionGuard
         while (start > 0 && !IsSentenceEnd(text, start - 1))
         {
             start--;
+        }
+        while (start < index && char.IsWhiteSpace(text[start]))
+        {
+            start++;
         }
         var end = index + length;
         while (end < text.Length && !IsSentenceEnd(text, end))
@@ -289,6 +306,7 @@ internal static partial class InjectionGuard
     [GeneratedRegex(@"<\s*(script|style|system|instructions?|prompt|iframe|template)\b[\s\S]*?(<\s*/\s*\1\s*>|\z)", RegexOptions.CultureInvariant)]
     private static partial Regex HiddenElement();
 
-    [GeneratedRegex(@"[""'](key_?points|status|score|quote|verdict|follow_?up|feedback|puntuacion|grade|nota)[""']\s*:", RegexOptions.CultureInvariant)]
+    // A verdict's keys: key points, a status with a verdict's value, or a top score. A config's "status": "FINISHED" is not one.
+    [GeneratedRegex(@"[""'](key_?points|verdict|veredicto)[""']\s*:|[""']status[""']\s*:\s*[""'](covered|partial|missing|cubierto|parcial|ausente)|[""'](score|puntuacion|nota|grade)[""']\s*:\s*[""']?(100|10)\b", RegexOptions.CultureInvariant)]
     private static partial Regex VerdictKey();
 }

@@ -105,8 +105,8 @@ internal sealed partial class LlmGrader : IAnswerGrader
         var request = screened.Request;
         var (keyPoints, checkFlags) = VerdictChecker.Check(screened, verdict, _keyword);
         var target = Scoring.FollowUpTarget(request.Question, keyPoints);
-        // Text the model wrote for the candidate is used only when the answer did not try to steer it.
-        var trusted = !screened.HasInjection;
+        // Text the model wrote for the candidate is used only when the answer did not try to steer it and every claim held.
+        var trusted = !screened.HasInjection && checkFlags.Count == 0;
         var followUp = target is null ? null
             : trusted && verdict.FollowUp is { Length: > 0 and <= 500 } asked ? asked
             : target.FollowUp;
