@@ -36,8 +36,8 @@ public static class RepeatStability
         var spread = new ScoreSpread(
             scores.Min(),
             scores.Max(),
-            Math.Round(mean, 2),
-            Math.Round(Math.Sqrt(scores.Sum(s => (s - mean) * (s - mean)) / scores.Count), 2));
+            Math.Round(mean, 2, MidpointRounding.AwayFromZero),
+            Math.Round(Math.Sqrt(scores.Sum(s => (s - mean) * (s - mean)) / scores.Count), 2, MidpointRounding.AwayFromZero));
         var keyPoints = request.Question.KeyPoints.Select(k =>
         {
             var statuses = grades.Select(g => g.KeyPoints.FirstOrDefault(p => p.Id == k.Id)?.Status ?? KeyPointStatus.Missing).ToList();
@@ -57,7 +57,7 @@ public static class RepeatStability
         return new StabilitySummary(
             reports.Count,
             reports.Count(r => r.IsStable),
-            reports.Count == 0 ? 0 : Math.Round(reports.Average(r => r.Score.StdDev), 2),
+            reports.Count == 0 ? 0 : Math.Round(reports.Average(r => r.Score.StdDev), 2, MidpointRounding.AwayFromZero),
             reports.Count == 0 ? 0 : reports.Max(r => r.Score.Max - r.Score.Min),
             reports.Sum(r => r.DegradedRuns));
     }
