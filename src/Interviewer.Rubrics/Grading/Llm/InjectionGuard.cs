@@ -68,19 +68,34 @@ internal static partial class InjectionGuard
         var found = new List<InjectedPassage>();
         foreach (var (pattern, scope) in Rules)
         {
+            var covered = -1;
             foreach (Match match in pattern.Matches(folded))
             {
-                found.Add(scope switch
+                // Matches come in order: one inside the passage just found adds nothing (and a repeated phrase costs no rescan).
+                if (match.Index < covered)
+                {
+                    continue;
+                }
+                var passage = scope switch
                 {
                     Scope.Sentence => Sentence(folded, match.Index, match.Length),
                     Scope.ToEnd => new InjectedPassage(LineStart(folded, match.Index), folded.Length - LineStart(folded, match.Index)),
                     _ => new InjectedPassage(match.Index, match.Length),
-                });
+                };
+                found.Add(passage);
+                covered = passage.End;
             }
         }
+        var inBlock = -1;
         foreach (Match match in VerdictKey().Matches(folded))
         {
-            found.Add(JsonBlock(folded, match.Index) ?? Sentence(folded, match.Index, match.Length));
+            if (match.Index < inBlock)
+            {
+                continue;
+            }
+            var passage = JsonBlock(folded, match.Index) ?? Sentence(folded, match.Index, match.Length);
+            found.Add(passage);
+            inBlock = passage.End;
         }
         // Back to offsets into the answer as received.
         var passages = found.Select(p => new InjectedPassage(source[p.Start], source[p.End] - source[p.Start])).ToList();
