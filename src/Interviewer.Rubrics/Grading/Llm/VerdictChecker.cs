@@ -81,13 +81,9 @@ internal static class VerdictChecker
     /// </summary>
     private static bool Supports(KeywordGrader keyword, ScreenedAnswer screened, KeyPoint keyPoint, IReadOnlyList<EvidenceSpan> spans)
     {
-        var request = screened.Request;
-        var alone = request with
-        {
-            Question = request.Question with { KeyPoints = [keyPoint] },
-            Answer = string.Join("\n", spans.Select(s => s.Text)),
-        };
-        if (keyword.Grade(alone).KeyPoints.Any(k => k.Status != KeyPointStatus.Missing))
+        // The whole question, unchanged, so that a keyword grader that caches per question sees the question it knows.
+        var alone = screened.Request with { Answer = string.Join("\n", spans.Select(s => s.Text)) };
+        if (keyword.Grade(alone).KeyPoints.FirstOrDefault(k => k.Id == keyPoint.Id) is { Status: not KeyPointStatus.Missing })
         {
             return true;
         }
