@@ -144,6 +144,7 @@ internal static class Tokenizer
 
     private static bool IsSentenceEnd(char c) => c is '.' or '!' or '?' or ';' or '\n' or '\u2026';
 
-    private static bool IsSegmentEnd(char c) => c is '.' or '!' or '?' or ';' or '\n' or '\u2026' or ',' or ':' or '|' or '(' or ')'
-        or '[' or ']' or '-' or '/' or '*' or '\u2022' or '\u00B7' or '\u2013' or '\u2014';
+    // Parentheses are not list separators: "data members (attributes)" is prose.
+    private static bool IsSegmentEnd(char c) => c is '.' or '!' or '?' or ';' or '\n' or '\u2026' or ',' or ':' or '|'
+        or '-' or '/' or '*' or '\u2022' or '\u00B7' or '\u2013' or '\u2014';
 }

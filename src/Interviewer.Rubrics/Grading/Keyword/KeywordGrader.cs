@@ -18,6 +18,8 @@ namespace Interviewer.Rubrics.Grading.Keyword;
 /// </remarks>
 public sealed class KeywordGrader : IAnswerGrader
 {
+    private const int StuffingMinWords = 8;
+
     private readonly ConditionalWeakTable<Question, CompiledQuestion> _compiled = [];
     private readonly TermCache _cache;
     private readonly ConditionalWeakTable<Question, CompiledQuestion>.CreateValueCallback _compile;
@@ -208,10 +210,11 @@ public sealed class KeywordGrader : IAnswerGrader
     /// A list of rubric terms rather than sentences: most content words hit the rubric, and the text is either made of
     /// list items of a few words with few function words, or has almost no function words at all.
     /// </summary>
+    /// <remarks>Short answers are never flagged: a two-term answer can be exactly right.</remarks>
     private static bool IsKeywordStuffing(AnswerMatch match)
     {
         var tokens = match.Tokens;
-        if (match.ContentWordCount < 5 || match.MatchedWordCount < 5 || match.MatchedWordCount < 0.5 * match.ContentWordCount)
+        if (tokens.WordCount < StuffingMinWords || match.ContentWordCount < 5 || match.MatchedWordCount < 5 || match.MatchedWordCount < 0.5 * match.ContentWordCount)
         {
             return false;
         }
