@@ -95,4 +95,22 @@ public sealed class CalibrateCommandTests
         Assert.Contains("| **overall** |", run.Out, StringComparison.Ordinal);
         Assert.Contains("## Humans beside the grader", run.Out, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Calibrate_WithTheLlmGraderButNoModel_SaysWhatToSetAndFails()
+    {
+        var run = await CalibrateAsync("two-raters.jsonl", "--grader", "llm");
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("needs a model", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Calibrate_WhatIfWithAnUnknownSuggestion_ListsTheOnesThatExist()
+    {
+        var run = await CalibrateAsync("two-raters.jsonl", "--what-if", "s99");
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("no suggestion s99", run.Error, StringComparison.Ordinal);
+    }
 }

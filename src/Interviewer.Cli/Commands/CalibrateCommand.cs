@@ -5,8 +5,6 @@ using Interviewer.Rubrics;
 using Interviewer.Rubrics.Calibration;
 using Interviewer.Rubrics.Calibration.Diagnostics;
 using Interviewer.Rubrics.Calibration.Pipeline;
-using Interviewer.Rubrics.Grading;
-using Interviewer.Rubrics.Grading.Keyword;
 using Interviewer.Rubrics.Loading;
 using Interviewer.Rubrics.Model;
 using Interviewer.Rubrics.Reports.Calibration;
@@ -26,7 +24,7 @@ internal static class CalibrateCommand
     {
         var input = new Argument<FileInfo>("INPUT") { Description = "Calibration rows, CSV (header row) or JSON Lines: answer, score, max_score?, question_id or question, reference_answer?, rater?, key_points?; score_a/score_b columns become raters a and b." };
         var bankOption = new Option<string?>("--bank", "-b") { Description = "The bank questions are looked up in. Default: the only bank available, if any; questions not found are drafted from reference_answer." };
-        var graderOption = new Option<string>("--grader", "-g") { Description = "The grader to measure.", DefaultValueFactory = _ => GraderNames.Keyword };
+        var graderOption = new Option<string?>("--grader", "-g") { Description = "The grader to measure: keyword (default), llm or dual (these need a model: docs/llm.md)." };
         var format = CommonOptions.Format("Output format", "table", "json", "md", "html");
         var outOption = new Option<FileInfo?>("--out", "-o") { Description = "Write the report to this file instead of standard output." };
         var whatIf = new Option<string?>("--what-if") { Description = "Suggestion ids to try (e.g. s1,s3): applied to a copy of the rubric (version + 1), answers re-graded, the new agreement reported beside the old." };
@@ -43,10 +41,9 @@ internal static class CalibrateCommand
                 result.Error().WriteLine($"error: {file.FullName} not found.");
                 return 1;
             }
-            var graderName = result.GetValue(graderOption);
-            if (!string.Equals(graderName, GraderNames.Keyword, StringComparison.OrdinalIgnoreCase))
+            await using var graders = GraderFactory.TryCreate(result);
+            if (graders is null || !GraderFactory.TryGetGrader(result, graders, result.GetValue(graderOption), out var grader))
             {
-                result.Error().WriteLine($"error: grader '{graderName}' is not available on the command line yet; available: {GraderNames.Keyword}.");
                 return 1;
             }
             if (!TryGetBank(result, result.GetValue(bankOption), out var bank))
@@ -68,7 +65,7 @@ internal static class CalibrateCommand
                     }
                 })
                 : null;
-            var session = await CalibrationSession.RunAsync(rows, new KeywordGrader(), bank, progress: progress, ct: ct);
+            var session = await CalibrationSession.RunAsync(rows, grader, bank, progress: progress, ct: ct);
             foreach (var problem in session.Problems)
             {
                 result.Error().WriteLine($"{file.Name}:{problem.Line}: {problem.Message}");
