@@ -1,4 +1,5 @@
 using Interviewer.Api.Banks;
+using Interviewer.Api.Grading;
 using Interviewer.Api.Security;
 using Interviewer.Rubrics;
 using Interviewer.Rubrics.Grading;
@@ -43,6 +44,7 @@ public static class HostingExtensions
         app.MapOpenApi();
         app.MapGet("/health", () => TypedResults.Ok(new HealthReport("ok"))).WithTags("Health");
         app.MapBanksApi();
+        app.MapGradingApi();
         return app;
     }
 }
