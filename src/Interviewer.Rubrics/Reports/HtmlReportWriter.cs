@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net;
 using Interviewer.Rubrics.Batch;
 using Interviewer.Rubrics.Grading;
 using Interviewer.Rubrics.Model;
@@ -205,7 +204,28 @@ internal sealed class HtmlReportWriter(TextWriter writer, QuestionBank bank) : I
 
     private static string Anchor(BatchResult r) => "line-" + r.Line.ToString(CultureInfo.InvariantCulture);
 
-    private static string E(string text) => WebUtility.HtmlEncode(text);
+    /// <summary>HTML-encodes the five special characters; other text stays readable (the file is UTF-8).</summary>
+    internal static string E(string text)
+    {
+        if (text.AsSpan().IndexOfAny("&<>\"'") < 0)
+        {
+            return text;
+        }
+        var sb = new System.Text.StringBuilder(text.Length + 16);
+        foreach (var ch in text)
+        {
+            _ = ch switch
+            {
+                '&' => sb.Append("&amp;"),
+                '<' => sb.Append("&lt;"),
+                '>' => sb.Append("&gt;"),
+                '"' => sb.Append("&quot;"),
+                '\'' => sb.Append("&#39;"),
+                _ => sb.Append(ch),
+            };
+        }
+        return sb.ToString();
+    }
 
     private static string N(int value) => value.ToString("N0", CultureInfo.InvariantCulture);
 
