@@ -31,8 +31,8 @@ public static class GradingApi
     {
         var group = app.MapGroup("/api/grade").WithTags("Grading").RequireReviewer();
         group.MapPost("/", GradeAsync)
-            .Accepts<GradeBatchRequest>("application/json")
-            .Accepts<string>("text/csv", "application/x-ndjson")
+            // One Accepts call: routing answers 415 to any content type not listed here.
+            .Accepts<GradeBatchRequest>("application/json", "text/csv", "application/x-ndjson", "application/csv", "application/jsonl", "text/plain")
             .Produces<BatchReport>(StatusCodes.Status200OK, "application/json")
             .Produces(StatusCodes.Status200OK, contentType: "text/csv", additionalContentTypes: ["text/html", "text/markdown"])
             .ProducesProblem(StatusCodes.Status400BadRequest)
