@@ -14,6 +14,8 @@ internal static class InterviewerCli
         root.Subcommands.Add(BankCommand.Create());
         root.Subcommands.Add(ValidateCommand.Create());
         root.Subcommands.Add(GradeCommand.Create());
+        root.Subcommands.Add(CalibrateCommand.Create());
+        root.Subcommands.Add(DraftCommand.Create());
         return root;
     }
 
