@@ -21,7 +21,7 @@ internal static class ReportTestData
             ("r3", "bob", "nope", "algo"),
             ("-5", "bob | pipes", "drift", "monitorizar la deriva\nen varias líneas"),
         };
-        var items = rows.Select((r, i) => BatchReader.ToItem(new Tabular.TabularRow(i + 2, new Dictionary<string, string?>
+        var items = rows.Select((r, i) => BatchReader.ToItem(new Interviewer.Rubrics.Tabular.TabularRow(i + 2, new Dictionary<string, string?>
         {
             ["id"] = r.Item1, ["candidate"] = r.Item2, ["question_id"] = r.Item3, ["answer"] = r.Item4,
         }), resolver));
