@@ -175,6 +175,7 @@ internal static class GradeCommand
                             task.Description = string.Create(CultureInfo.InvariantCulture, $"grading: {rows:N0} rows");
                         });
                         task.Value = task.MaxValue;
+                        task.Description = string.Create(CultureInfo.InvariantCulture, $"graded: {summary.Rows:N0} rows");
                     });
             }
             else
