@@ -160,4 +160,25 @@ public sealed class GradeCommandTests : IDisposable
         Assert.Equal(0, exit);
         Assert.Contains("Exit codes: 0 every row graded; 1 some rows failed; 2 usage or input error", output, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Grade_WithRepeat_ReportsTheSpreadOfEachAnswer()
+    {
+        var (exit, output, error) = await RunAsync("grade", File("in.csv", GoodCsv), "--repeat", "3", "--format", "json");
+
+        Assert.Equal(0, exit);
+        var report = JsonSerializer.Deserialize<BatchReport>(output, Interviewer.Rubrics.InterviewerJson.Options)!;
+        Assert.All(report.Results, r => Assert.Equal(3, r.Stability!.Runs));
+        Assert.All(report.Results, r => Assert.Equal(r.Grade!.Score, r.Stability!.Score.Min));
+        Assert.Contains("repeat 3: 2 of 2 answers graded the same every time", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Grade_RepeatBelowOne_ExitsTwo()
+    {
+        var (exit, _, error) = await RunAsync("grade", File("in.csv", GoodCsv), "--repeat", "0");
+
+        Assert.Equal(2, exit);
+        Assert.Contains("--repeat", error, StringComparison.Ordinal);
+    }
 }

@@ -4,7 +4,7 @@ using System.Globalization;
 using System.Text;
 using Interviewer.Rubrics.Batch;
 using Interviewer.Rubrics.Grading;
-using Interviewer.Rubrics.Grading.Keyword;
+using Interviewer.Rubrics.Grading.Llm;
 using Interviewer.Rubrics.Model;
 using Interviewer.Rubrics.Reports;
 using Interviewer.Rubrics.Tabular;
@@ -34,10 +34,9 @@ internal static class GradeCommand
             Description = "CSV (header 'id,question_id,answer'; 'question' with the exact question text instead of 'question_id'; optional 'candidate') or JSON Lines with the same fields. '-' reads standard input.",
         };
         var bank = new Option<string?>("--bank", "-b") { Description = "The bank the questions are in. Default: the only bank available." };
-        var grader = new Option<string>("--grader", "-g")
+        var grader = new Option<string?>("--grader", "-g")
         {
-            Description = $"The grader ({string.Join("|", GraderNames.All)}). llm and dual need {LlmProviderVariable} and the other Interviewer__Llm__ settings.",
-            DefaultValueFactory = _ => GraderNames.Keyword,
+            Description = $"The grader ({string.Join("|", GraderNames.All)}). Default: Interviewer__Grader__Default, else keyword. llm and dual need {LlmProviderVariable} and the other Interviewer__Llm__ settings.",
         };
         grader.AcceptOnlyFromAmong([.. GraderNames.All]);
         var format = CommonOptions.Format("Report format: table for people; json and csv round-trip the grades; md; html is one self-contained file", ["table", .. BatchReports.Formats]);
@@ -53,6 +52,12 @@ internal static class GradeCommand
             DefaultValueFactory = _ => 4,
         };
 
+        var repeat = new Option<int>("--repeat")
+        {
+            Description = "Grade each answer N times and report the spread of scores and key-point statuses (for the llm grader's stability). The report keeps the first grade.",
+            DefaultValueFactory = _ => 1,
+        };
+
         var command = new Command("grade", """
             Grade written answers from a CSV or JSON Lines file against a bank's rubrics, and write a report.
             Bad rows (unknown question, empty or too long answer, broken CSV quoting) are reported on stderr with their
@@ -61,22 +66,22 @@ internal static class GradeCommand
             Exit codes: 0 every row graded; 1 some rows failed; 2 usage or input error (file not found, unknown bank, missing column, grader not configured).
             """)
         {
-            input, bank, grader, format, output, maxAnswerLength, concurrency,
+            input, bank, grader, format, output, maxAnswerLength, concurrency, repeat,
         };
         command.SetAction((result, ct) => RunAsync(new GradeArguments(
-            result.GetValue(input)!, result.GetValue(bank), result.GetValue(grader)!, result.GetValue(format)!,
-            result.GetValue(output), result.GetValue(maxAnswerLength), result.GetValue(concurrency)), result, ct));
+            result.GetValue(input)!, result.GetValue(bank), result.GetValue(grader), result.GetValue(format)!,
+            result.GetValue(output), result.GetValue(maxAnswerLength), result.GetValue(concurrency), result.GetValue(repeat)), result, ct));
         return command;
     }
 
-    private sealed record GradeArguments(string Input, string? Bank, string Grader, string Format, FileInfo? Output, int MaxAnswerLength, int Concurrency);
+    private sealed record GradeArguments(string Input, string? Bank, string? Grader, string Format, FileInfo? Output, int MaxAnswerLength, int Concurrency, int Repeat);
 
     private static async Task<int> RunAsync(GradeArguments args, ParseResult result, CancellationToken ct)
     {
         var error = result.Error();
-        if (args.MaxAnswerLength < 1 || args.Concurrency < 1)
+        if (args.MaxAnswerLength < 1 || args.Concurrency < 1 || args.Repeat < 1)
         {
-            await error.WriteLineAsync("error: --max-answer-length and --concurrency must be at least 1.");
+            await error.WriteLineAsync("error: --max-answer-length, --concurrency and --repeat must be at least 1.");
             return InputError;
         }
         if (BankCatalogLoader.TryLoad(result) is not { } catalog ||
@@ -84,9 +89,9 @@ internal static class GradeCommand
         {
             return InputError;
         }
-        if (CreateGrader(args.Grader, out var problem) is not { } grader)
+        await using var graders = GraderFactory.TryCreate(result);
+        if (graders is null || !GraderFactory.TryGetGrader(result, graders, args.Grader, out var grader))
         {
-            await error.WriteLineAsync($"error: {problem}");
             return InputError;
         }
 
@@ -129,7 +134,8 @@ internal static class GradeCommand
         var summary = new BatchSummaryBuilder(bank, grader.Name);
         IBatchReportWriter report = args.Format == "table" ? new TableReportWriter(writer) : BatchReports.Create(args.Format, writer, bank);
         var items = BatchReader.Read(TabularReader.Read(reader, tabularFormat), bank, args.MaxAnswerLength);
-        var options = BatchGradingOptions.For(grader.Name, args.Concurrency);
+        var options = BatchGradingOptions.For(grader.Name, args.Concurrency) with { Repeat = args.Repeat };
+        var stability = new List<StabilityReport>();
         var shown = 0;
         var held = new List<string>();
 
@@ -139,6 +145,10 @@ internal static class GradeCommand
             {
                 report.Write(row);
                 summary.Add(row);
+                if (row.Stability is { } spread)
+                {
+                    stability.Add(spread);
+                }
                 if (row.Error is not null && shown++ < MaxRowErrorsShown)
                 {
                     var message = $"line {row.Line}{(row.Id is null ? string.Empty : $" (id {row.Id})")}: {row.Error}";
@@ -203,6 +213,12 @@ internal static class GradeCommand
         {
             await error.WriteLineAsync(OneLineSummary(totals));
         }
+        if (args.Repeat > 1)
+        {
+            var spread = RepeatStability.Summarize(stability);
+            await error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                $"repeat {args.Repeat}: {spread.StableAnswers:N0} of {spread.Answers:N0} answers graded the same every time; mean score std dev {spread.MeanStdDev:0.##}, worst range {spread.WorstRange:0.#}, {spread.DegradedRuns:N0} degraded runs."));
+        }
         if (totals.Rows == 0)
         {
             await error.WriteLineAsync($"error: {args.Input} has no rows: expected a header row 'id,question_id,answer' and one row per answer, or JSON Lines.");
@@ -235,22 +251,5 @@ internal static class GradeCommand
         return ReferenceEquals(result.Out(), Console.Out)
             ? (new StreamWriter(Console.OpenStandardOutput(), utf8, 1 << 16), true)
             : (result.Out(), false);
-    }
-
-    /// <summary>
-    /// The grader by name. Only the keyword grader is built in until the LLM grader's factory lands; then this becomes
-    /// a call to <c>GraderFactory</c>.
-    /// </summary>
-    private static IAnswerGrader? CreateGrader(string name, out string? problem)
-    {
-        problem = null;
-        if (name == GraderNames.Keyword)
-        {
-            return new KeywordGrader();
-        }
-        problem = string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable(LlmProviderVariable))
-            ? $"the '{name}' grader needs an LLM, and none is configured: set {LlmProviderVariable} (AzureOpenAI or OpenAI) with Interviewer__Llm__Endpoint, Interviewer__Llm__Model (or Deployment) and Interviewer__Llm__ApiKey, or use --grader keyword."
-            : $"the '{name}' grader is not available in this build of interviewer yet; use --grader keyword.";
-        return null;
     }
 }

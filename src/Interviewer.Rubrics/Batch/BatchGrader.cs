@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using Interviewer.Rubrics.Grading;
+using Interviewer.Rubrics.Grading.Llm;
 using Interviewer.Rubrics.Model;
 
 namespace Interviewer.Rubrics.Batch;
@@ -42,7 +43,7 @@ public static class BatchGrader
             {
                 continue;
             }
-            window.Enqueue(GradeChunkAsync([.. chunk], bank, grader, gate, ct));
+            window.Enqueue(GradeChunkAsync([.. chunk], bank, grader, gate, options.Repeat, ct));
             chunk.Clear();
             if (window.Count >= readAhead)
             {
@@ -54,7 +55,7 @@ public static class BatchGrader
         }
         if (chunk.Count > 0)
         {
-            window.Enqueue(GradeChunkAsync([.. chunk], bank, grader, gate, ct));
+            window.Enqueue(GradeChunkAsync([.. chunk], bank, grader, gate, options.Repeat, ct));
         }
         while (window.Count > 0)
         {
@@ -65,7 +66,7 @@ public static class BatchGrader
         }
     }
 
-    private static Task<BatchResult[]> GradeChunkAsync(BatchItem[] chunk, QuestionBank bank, IAnswerGrader grader, SemaphoreSlim gate, CancellationToken ct) =>
+    private static Task<BatchResult[]> GradeChunkAsync(BatchItem[] chunk, QuestionBank bank, IAnswerGrader grader, SemaphoreSlim gate, int repeat, CancellationToken ct) =>
         Task.Run(async () =>
         {
             await gate.WaitAsync(ct).ConfigureAwait(false);
@@ -74,7 +75,7 @@ public static class BatchGrader
                 var results = new BatchResult[chunk.Length];
                 for (var i = 0; i < chunk.Length; i++)
                 {
-                    results[i] = await GradeOneAsync(chunk[i], bank, grader, ct).ConfigureAwait(false);
+                    results[i] = await GradeOneAsync(chunk[i], bank, grader, repeat, ct).ConfigureAwait(false);
                 }
                 return results;
             }
@@ -84,8 +85,11 @@ public static class BatchGrader
             }
         }, ct);
 
-    /// <summary>Grades one item; an item with an error, or a grader failure, becomes a failed result.</summary>
-    public static async ValueTask<BatchResult> GradeOneAsync(BatchItem item, QuestionBank bank, IAnswerGrader grader, CancellationToken ct = default)
+    /// <summary>
+    /// Grades one item (<paramref name="repeat"/> times, keeping the first grade and the spread); an item with an error,
+    /// or a grader failure, becomes a failed result.
+    /// </summary>
+    public static async ValueTask<BatchResult> GradeOneAsync(BatchItem item, QuestionBank bank, IAnswerGrader grader, int repeat = 1, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(item);
         ArgumentNullException.ThrowIfNull(grader);
@@ -95,8 +99,13 @@ public static class BatchGrader
         }
         try
         {
-            var grade = await grader.GradeAsync(new GradeRequest(bank, item.Question!, item.Answer!), ct).ConfigureAwait(false);
-            return BatchResult.Graded(item, grade);
+            var request = new GradeRequest(bank, item.Question!, item.Answer!);
+            if (repeat <= 1)
+            {
+                return BatchResult.Graded(item, await grader.GradeAsync(request, ct).ConfigureAwait(false));
+            }
+            var stability = await RepeatStability.MeasureAsync(grader, request, repeat, ct).ConfigureAwait(false);
+            return BatchResult.Graded(item, stability.Grades[0]) with { Stability = stability };
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

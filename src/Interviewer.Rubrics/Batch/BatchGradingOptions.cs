@@ -15,6 +15,12 @@ public sealed record BatchGradingOptions
     /// </summary>
     public int ChunkSize { get; init; } = 64;
 
+    /// <summary>
+    /// How many times each answer is graded (default 1). Above 1 the result is the first run's grade with the spread of
+    /// all runs in <see cref="BatchResult.Stability"/>: how stable an LLM grader is on these answers.
+    /// </summary>
+    public int Repeat { get; init; } = 1;
+
     /// <summary>Options for a CPU-bound grader (keyword): one worker per core, answers in chunks.</summary>
     public static BatchGradingOptions CpuBound { get; } = new();
 

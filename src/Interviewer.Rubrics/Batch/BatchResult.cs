@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using Interviewer.Rubrics.Grading;
+using Interviewer.Rubrics.Grading.Llm;
 
 namespace Interviewer.Rubrics.Batch;
 
@@ -25,6 +26,9 @@ public sealed record BatchResult(
     /// <summary>The answer graded, kept for reports that show it (HTML); never written to JSON or CSV.</summary>
     [JsonIgnore]
     public string? Answer { get; init; }
+
+    /// <summary>With a repeat count above 1: the spread of the answer's grades over the runs; null otherwise.</summary>
+    public StabilityReport? Stability { get; init; }
 
     /// <summary>True when the row was graded.</summary>
     [JsonIgnore]

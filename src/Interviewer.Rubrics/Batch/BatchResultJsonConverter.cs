@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Interviewer.Rubrics.Grading;
+using Interviewer.Rubrics.Grading.Llm;
 
 namespace Interviewer.Rubrics.Batch;
 
@@ -29,6 +30,11 @@ internal sealed class BatchResultJsonConverter : JsonConverter<BatchResult>
         {
             head.WriteStartObject();
             WriteRowProperties(head, value, options);
+            if (value.Stability is not null)
+            {
+                head.WritePropertyName(Name("stability", options));
+                JsonSerializer.Serialize(head, value.Stability, options);
+            }
             head.Flush();
         }
         var gradeJson = JsonSerializer.SerializeToUtf8Bytes(value.Grade, options);
@@ -45,7 +51,10 @@ internal sealed class BatchResultJsonConverter : JsonConverter<BatchResult>
         var line = TryGet(root, "line", options, out var lineElement) && lineElement.ValueKind == JsonValueKind.Number ? lineElement.GetInt32() : 0;
         var error = Text("error");
         var grade = error is null ? root.Deserialize<GradeResult>(options) : null;
-        return new BatchResult(line, Text("id"), Text("candidate"), Text("questionId"), grade, error);
+        var stability = TryGet(root, "stability", options, out var stabilityElement) && stabilityElement.ValueKind == JsonValueKind.Object
+            ? stabilityElement.Deserialize<StabilityReport>(options)
+            : null;
+        return new BatchResult(line, Text("id"), Text("candidate"), Text("questionId"), grade, error) { Stability = stability };
     }
 
     private static void WriteRowProperties(Utf8JsonWriter writer, BatchResult value, JsonSerializerOptions options)
