@@ -121,11 +121,12 @@ public sealed class AdversarialTests
         var grade = await chat.Grader().GradeAsync(Request(answer));
 
         Assert.DoesNotContain(LlmGradeFlags.PromptInjection, grade.Flags);
-        // Every claim whose best sentence holds one of its terms stands.
+        // Every claim whose quote holds one of its concepts (as the keyword matcher reads it: stems, accents) stands.
+        var keyword = new KeywordGrader().Grade(Request(answer));
         foreach (var keyPoint in Question.KeyPoints)
         {
-            var hasTerm = keyPoint.Concepts.SelectMany(c => c.Phrases).Any(p => answer.Contains(p, StringComparison.OrdinalIgnoreCase));
-            Assert.Equal(hasTerm ? KeyPointStatus.Covered : KeyPointStatus.Missing, Point(grade, keyPoint.Id).Status);
+            var supported = Point(keyword, keyPoint.Id).Status != KeyPointStatus.Missing;
+            Assert.Equal(supported ? KeyPointStatus.Covered : KeyPointStatus.Missing, Point(grade, keyPoint.Id).Status);
         }
     }
 
