@@ -1,5 +1,6 @@
 using Interviewer.Api.Banks;
 using Interviewer.Api.Calibration;
+using Interviewer.Api.Grading;
 using Interviewer.Api.Security;
 using Interviewer.Rubrics;
 using Interviewer.Rubrics.Grading;
@@ -44,6 +45,7 @@ public static class HostingExtensions
         app.MapGet("/health", () => TypedResults.Ok(new HealthReport("ok"))).WithTags("Health");
         app.MapBanksApi();
         app.MapCalibrationApi();
+        app.MapGradingApi();
         return app;
     }
 }
