@@ -1,112 +1,116 @@
 using System.Text.Json;
-using static Interviewer.Cli.Tests.KeywordCli;
 
 namespace Interviewer.Cli.Tests;
 
 public sealed class CalibrateCommandTests
 {
-    [Fact]
-    public async Task Calibrate_JsonFormat_WritesOnlyJsonWithOverallAgreement()
-    {
-        var (exitCode, output, error) = await RunAsync("--rubrics", Fixture("rubrics"), "calibrate", Fixture("calibration.jsonl"), "--bank", "quality-ok", "--format", "json");
+    private static readonly string Fixtures = Path.Combine(AppContext.BaseDirectory, "Fixtures", "calibration");
+    private static readonly string Rubrics = Path.Combine(Fixtures, "rubrics");
 
-        Assert.True(exitCode == 0, error);
-        using var json = JsonDocument.Parse(output);
-        var overall = json.RootElement.GetProperty("overall");
-        Assert.Equal(5, overall.GetProperty("n").GetInt32());
-        foreach (var name in new[] { "pearson", "spearman", "qwk", "mae" })
-        {
-            Assert.Equal(JsonValueKind.Number, overall.GetProperty(name).ValueKind);
-        }
-        Assert.True(overall.GetProperty("pearson").GetDouble() > 0.5, output);
-        Assert.Equal("quality-ok", json.RootElement.GetProperty("bank").GetString());
-        Assert.Equal(2, json.RootElement.GetProperty("skipped").GetInt32());
-        Assert.Equal(6, json.RootElement.GetProperty("scalePoints").GetInt32());
-        var questions = json.RootElement.GetProperty("questions").EnumerateArray().ToList();
-        Assert.Contains(questions, q => q.GetProperty("questionId").GetString() == "1.1" && q.GetProperty("drafted").GetBoolean());
-        Assert.Contains(questions, q => q.GetProperty("questionId").GetString() == "deploy" && !q.GetProperty("drafted").GetBoolean());
-    }
+    private static Task<CliRun> CalibrateAsync(string input, params string[] more) =>
+        CliRun.InvokeAsync(["calibrate", Path.Combine(Fixtures, input), "--rubrics", Rubrics, "--bank", "calib", .. more]);
 
     [Fact]
-    public async Task Calibrate_BadRows_AreReportedOnStderrWithLineNumbers()
+    public async Task Calibrate_Json_WithTwoRaterColumns_ReportsHumansBesideTheGrader()
     {
-        var (_, _, error) = await RunAsync("--rubrics", Fixture("rubrics"), "calibrate", Fixture("calibration.jsonl"), "--bank", "quality-ok", "--format", "json");
+        var run = await CalibrateAsync("two-raters.jsonl", "--format", "json");
 
-        Assert.Contains("calibration.jsonl:4: no score", error, StringComparison.Ordinal);
-        Assert.Contains("calibration.jsonl:7: unknown question id 'unknown-q'", error, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public async Task Calibrate_TableFormat_PrintsTheStatistics()
-    {
-        var (exitCode, output, error) = await RunAsync("--rubrics", Fixture("rubrics"), "calibrate", Fixture("calibration.jsonl"));
-
-        Assert.True(exitCode == 0, error);
-        foreach (var word in new[] { "overall", "pearson", "spearman", "qwk", "mae", "1.1 (drafted)" })
+        Assert.Equal(0, run.ExitCode);
+        using var json = JsonDocument.Parse(run.Out);
+        var root = json.RootElement;
+        Assert.Equal(8, root.GetProperty("rows").GetProperty("answers").GetInt32());
+        Assert.Equal(16, root.GetProperty("rows").GetProperty("used").GetInt32());
+        var raters = root.GetProperty("raters");
+        Assert.Equal(["a", "b"], raters.GetProperty("raters").EnumerateArray().Select(r => r.GetString()));
+        Assert.Equal(JsonValueKind.Number, raters.GetProperty("alphaInterval").GetProperty("value").ValueKind);
+        Assert.Equal(2, raters.GetProperty("graderVsRaters").GetArrayLength());
+        Assert.Contains("each other", root.GetProperty("headline").GetString(), StringComparison.Ordinal);
+        foreach (var field in new[] { "n", "pearson", "spearman", "qwk", "mae", "bias" })
         {
-            Assert.Contains(word, output, StringComparison.Ordinal);
-        }
-        Assert.Contains("bank: quality-ok v1", error, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public async Task Calibrate_WithoutAnyBank_DraftsFromReferenceAnswers()
-    {
-        var empty = Directory.CreateTempSubdirectory("interviewer-no-banks-").FullName;
-        try
-        {
-            var (exitCode, output, error) = await RunAsync("--rubrics", empty, "calibrate", Fixture("calibration.jsonl"), "--format", "json");
-
-            Assert.True(exitCode == 0, error);
-            using var json = JsonDocument.Parse(output);
-            Assert.Equal(2, json.RootElement.GetProperty("overall").GetProperty("n").GetInt32());
-            Assert.Contains("bank: none", error, StringComparison.Ordinal);
-            Assert.Contains("calibration.jsonl:1: unknown question id 'deploy'", error, StringComparison.Ordinal);
-        }
-        finally
-        {
-            Directory.Delete(empty, recursive: true);
+            Assert.True(root.GetProperty("overall").TryGetProperty(field, out _), field);
         }
     }
 
     [Fact]
-    public async Task Calibrate_CsvWithOut_WritesTheReportToTheFile()
+    public async Task Calibrate_WithBadRows_ReportsEachWithItsLineAndGradesTheRest()
     {
-        var folder = Directory.CreateTempSubdirectory("interviewer-calibrate-").FullName;
-        try
-        {
-            var input = Path.Combine(folder, "rows.csv");
-            await File.WriteAllTextAsync(input, "question_id;answer;score;max_score\ndeploy;\"Contenedor, CI/CD y rollback; monitorizo métricas.\";4;5\ndeploy;No sé;0;5\n");
-            var report = Path.Combine(folder, "report.json");
+        var run = await CalibrateAsync("bad-rows.csv", "--format", "json");
 
-            var (exitCode, output, error) = await RunAsync("--rubrics", Fixture("rubrics"), "calibrate", input, "--format", "json", "--out", report);
-
-            Assert.True(exitCode == 0, error);
-            Assert.Empty(output);
-            using var json = JsonDocument.Parse(await File.ReadAllTextAsync(report));
-            Assert.Equal(2, json.RootElement.GetProperty("overall").GetProperty("n").GetInt32());
-        }
-        finally
-        {
-            Directory.Delete(folder, recursive: true);
-        }
+        Assert.Equal(0, run.ExitCode);
+        using var json = JsonDocument.Parse(run.Out);
+        var problems = json.RootElement.GetProperty("problems").EnumerateArray().Select(p => (p.GetProperty("line").GetInt32(), p.GetProperty("message").GetString()!)).ToList();
+        Assert.Contains(problems, p => p.Item1 == 3 && p.Item2.Contains("outside 0..5", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Item1 == 4 && p.Item2.Contains("unknown question id 'nope'", StringComparison.Ordinal));
+        Assert.Equal(2, json.RootElement.GetProperty("rows").GetProperty("answers").GetInt32());
+        Assert.Contains("bad-rows.csv:3:", run.Error, StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task Calibrate_MissingInput_ExitsOne()
+    public async Task Calibrate_WhenEveryScoreIsEqual_SaysUndefinedInsteadOfNaN()
     {
-        var (exitCode, _, error) = await RunAsync("calibrate", "/nonexistent/rows.jsonl");
+        var run = await CalibrateAsync("all-equal.csv");
 
-        Assert.Equal(1, exitCode);
-        Assert.Contains("not found", error, StringComparison.Ordinal);
+        Assert.Equal(0, run.ExitCode);
+        Assert.DoesNotContain("NaN", run.Out, StringComparison.Ordinal);
+        Assert.Contains("undefined overall", run.Out, StringComparison.Ordinal);
+        Assert.Contains("one human score per answer", run.Out, StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task Calibrate_UnknownBank_ExitsOne()
+    public async Task Calibrate_Html_IsOneSelfContainedPageWithSvgPlots()
     {
-        var (exitCode, _, error) = await RunAsync("--rubrics", Fixture("rubrics"), "calibrate", Fixture("calibration.jsonl"), "--bank", "nope");
+        var outFile = Path.Combine(Directory.CreateTempSubdirectory("calib-").FullName, "report.html");
 
-        Assert.Equal(1, exitCode);
-        Assert.Contains("unknown bank 'nope'", error, StringComparison.Ordinal);
+        var run = await CalibrateAsync("two-raters.jsonl", "--format", "html", "--out", outFile);
+
+        Assert.Equal(0, run.ExitCode);
+        var html = await File.ReadAllTextAsync(outFile);
+        Assert.Contains("<svg id=\"scatter\"", html, StringComparison.Ordinal);
+        Assert.Contains("<svg id=\"confusion\"", html, StringComparison.Ordinal);
+        Assert.Contains("id=\"questions\"", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<script", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("http://", html.Replace("http://www.w3.org/2000/svg", "", StringComparison.Ordinal), StringComparison.Ordinal);
+        Assert.DoesNotContain("<b>hostile</b>", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Calibrate_WhatIf_AppliesTheChosenSuggestionsAndShowsTheAgreementBefore()
+    {
+        var run = await CalibrateAsync("two-raters.jsonl", "--format", "json", "--what-if", "s1");
+
+        Assert.Equal(0, run.ExitCode);
+        using var json = JsonDocument.Parse(run.Out);
+        var whatIf = json.RootElement.GetProperty("whatIf");
+        Assert.Equal("s1", whatIf.GetProperty("applied")[0].GetProperty("id").GetString());
+        Assert.Equal(4, json.RootElement.GetProperty("bank").GetProperty("version").GetInt32());
+        Assert.True(whatIf.GetProperty("before").TryGetProperty("qwk", out _));
+    }
+
+    [Fact]
+    public async Task Calibrate_Markdown_HasTheAgreementTable()
+    {
+        var run = await CalibrateAsync("two-raters.jsonl", "--format", "md");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("| **overall** |", run.Out, StringComparison.Ordinal);
+        Assert.Contains("## Humans beside the grader", run.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Calibrate_WithTheLlmGraderButNoModel_SaysWhatToSetAndFails()
+    {
+        var run = await CalibrateAsync("two-raters.jsonl", "--grader", "llm");
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("needs a model", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Calibrate_WhatIfWithAnUnknownSuggestion_ListsTheOnesThatExist()
+    {
+        var run = await CalibrateAsync("two-raters.jsonl", "--what-if", "s99");
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("no suggestion s99", run.Error, StringComparison.Ordinal);
     }
 }

@@ -1,3 +1,8 @@
+using Interviewer.Api.Banks;
+using Interviewer.Api.Calibration;
+using Interviewer.Api.Grading;
+using Interviewer.Api.Security;
+using Interviewer.Rubrics;
 using Interviewer.Rubrics.Grading;
 using Interviewer.Rubrics.Grading.Keyword;
 using Interviewer.Rubrics.Loading;
@@ -13,10 +18,12 @@ public static class HostingExtensions
     public static WebApplicationBuilder AddInterviewer(this WebApplicationBuilder builder)
     {
         builder.Services.AddProblemDetails();
+        builder.Services.AddInterviewerSecurity();
+        builder.Services.ConfigureHttpJsonOptions(o => InterviewerJson.Configure(o.SerializerOptions));
+        builder.Services.AddOpenApi();
         builder.Services.AddOptions<RubricsOptions>().BindConfiguration(RubricsOptions.Section);
         builder.Services.AddSingleton(sp => BankCatalog.Load(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<RubricsOptions>>().Value.ResolvedPath));
-        builder.Services.AddSingleton<KeywordGrader>();
-        builder.Services.AddSingleton(sp => new GraderRegistry([sp.GetRequiredService<KeywordGrader>()]));
+        builder.Services.AddInterviewerGraders(builder.Configuration);
         return builder;
     }
 
@@ -25,11 +32,20 @@ public static class HostingExtensions
     {
         // Load the banks now, so that a broken rubric stops the service at start with every problem listed.
         _ = app.Services.GetRequiredService<BankCatalog>();
+        _ = app.Services.GetRequiredService<ReviewerKeyStore>();
 
         var pages = new PhysicalFileProvider(WebAssets.RootPath);
         app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = pages });
         app.UseStaticFiles(new StaticFileOptions { FileProvider = pages });
-        app.MapGet("/health", () => TypedResults.Ok(new HealthReport("ok")));
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapOpenApi();
+        app.MapGet("/health", () => TypedResults.Ok(new HealthReport("ok"))).WithTags("Health");
+        app.MapBanksApi();
+        app.MapCalibrationApi();
+        app.MapGradingApi();
         return app;
     }
 }

@@ -1,0 +1,53 @@
+using System.Net.Http.Headers;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Configuration;
+
+namespace Interviewer.Api.Tests.Infrastructure;
+
+/// <summary>
+/// The real service on real Kestrel at 127.0.0.1 on a free port, with its own data folder:
+/// each test builds its own (<c>await using var app = new InterviewerApp();</c>) so no test sees another's data.
+/// </summary>
+public sealed class InterviewerApp : WebApplicationFactory<Program>
+{
+    public const string ReviewerKey = "test-reviewer-key";
+
+    private readonly Dictionary<string, string?> _settings;
+
+    public InterviewerApp(IDictionary<string, string?>? settings = null, string? dataDirectory = null)
+    {
+        DataDirectory = dataDirectory ?? Directory.CreateTempSubdirectory("interviewer-test-").FullName;
+        _settings = new Dictionary<string, string?>
+        {
+            ["Interviewer:Security:ReviewerKeys:0"] = ReviewerKey,
+            ["Interviewer:Storage:DataDirectory"] = DataDirectory,
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            _settings[key] = value;
+        }
+        UseKestrel(0);
+        StartServer();
+    }
+
+    /// <summary>The folder that holds this app's database; kept after disposal so a restart can reuse it.</summary>
+    public string DataDirectory { get; }
+
+    /// <summary>The base address of the real server, e.g. http://127.0.0.1:41234/.</summary>
+    public Uri BaseAddress => ClientOptions.BaseAddress;
+
+    /// <summary>A client of the real server with the reviewer key.</summary>
+    public HttpClient CreateReviewerClient()
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", ReviewerKey);
+        return client;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.ConfigureAppConfiguration(configuration => configuration.AddInMemoryCollection(_settings));
+    }
+}
