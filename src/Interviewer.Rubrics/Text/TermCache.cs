@@ -25,7 +25,7 @@ internal sealed class TermCache : ITokenResolver
     private int _nextKey;
     private int _nextTerm = -1;
 
-    public TermCache(int capacity = 250_000)
+    public TermCache(int capacity = 100_000)
     {
         _terms = new SurfaceTable<Term>(capacity);
         Pinned = new PinningResolver(this);

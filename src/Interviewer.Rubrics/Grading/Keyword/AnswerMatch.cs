@@ -8,6 +8,8 @@ namespace Interviewer.Rubrics.Grading.Keyword;
 /// </summary>
 internal sealed class AnswerMatch
 {
+    private const int MaxRetainedTokens = 16_384;
+
     [ThreadStatic]
     private static AnswerMatch? t_current;
 
@@ -29,7 +31,12 @@ internal sealed class AnswerMatch
     /// <summary>The calling thread's instance, loaded with <paramref name="answer"/>.</summary>
     public static AnswerMatch For(CompiledQuestion question, string answer)
     {
-        var match = t_current ??= new AnswerMatch();
+        var match = t_current;
+        // Buffers grown by a huge answer are not kept for the thread's lifetime.
+        if (match is null || match.Tokens.Capacity > MaxRetainedTokens)
+        {
+            t_current = match = new AnswerMatch();
+        }
         match.Load(question, answer);
         return match;
     }
