@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Interviewer.Rubrics.Text;
 
 /// <summary>A growable, reusable buffer of tokens and the counts the tokenizer gathers along the way.</summary>
@@ -42,12 +44,19 @@ internal sealed class TokenList
         ShortSegmentWordCount = 0;
     }
 
-    public void Add(in Token token)
+    public void Add(in Token token) => Append() = token;
+
+    /// <summary>A new token at the end, to fill in place.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public ref Token Append()
     {
         if (Count == _items.Length)
         {
-            Array.Resize(ref _items, _items.Length * 2);
+            Grow();
         }
-        _items[Count++] = token;
+        return ref _items[Count++];
     }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void Grow() => Array.Resize(ref _items, _items.Length * 2);
 }

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Interviewer.Rubrics.Text;
 
 /// <summary>
@@ -78,21 +80,18 @@ internal static class Tokenizer
                 }
             }
 
-            var whole = resolver.Resolve(text.AsSpan(start, end - start), out var wholeMatches);
-            tokens.Add(new Token
-            {
-                Start = start,
-                Length = end - start,
-                Position = position,
-                EndPosition = position + pieces - 1,
-                Sentence = sentence,
-                Segment = segment,
-                Term = whole,
-                Matches = wholeMatches,
-            });
+            ref var token = ref tokens.Append();
+            token.Term = resolver.Resolve(text.AsSpan(start, end - start), out token.Matches);
+            token.Start = start;
+            token.Length = end - start;
+            token.Position = position;
+            token.EndPosition = position + pieces - 1;
+            token.Sentence = sentence;
+            token.Segment = segment;
+            token.IsPart = false;
             tokens.WordCount++;
             segmentWords++;
-            if (whole.IsStopWord)
+            if (token.Term.IsStopWord)
             {
                 tokens.StopWordCount++;
             }
@@ -100,19 +99,15 @@ internal static class Tokenizer
             {
                 for (var p = 0; p < pieces; p++)
                 {
-                    var part = resolver.Resolve(text.AsSpan(pieceStarts[p], pieceEnds[p] - pieceStarts[p]), out var partMatches);
-                    tokens.Add(new Token
-                    {
-                        Start = pieceStarts[p],
-                        Length = pieceEnds[p] - pieceStarts[p],
-                        Position = position + p,
-                        EndPosition = position + p,
-                        Sentence = sentence,
-                        Segment = segment,
-                        IsPart = true,
-                        Term = part,
-                        Matches = partMatches,
-                    });
+                    ref var part = ref tokens.Append();
+                    part.Term = resolver.Resolve(text.AsSpan(pieceStarts[p], pieceEnds[p] - pieceStarts[p]), out part.Matches);
+                    part.Start = pieceStarts[p];
+                    part.Length = pieceEnds[p] - pieceStarts[p];
+                    part.Position = position + p;
+                    part.EndPosition = position + p;
+                    part.Sentence = sentence;
+                    part.Segment = segment;
+                    part.IsPart = true;
                 }
             }
             position += pieces;
@@ -137,11 +132,15 @@ internal static class Tokenizer
     }
 
     /// <summary>Letters and digits start a word; combining marks only continue one.</summary>
-    internal static bool IsWordStart(char c) =>
-        c < 0x80 ? char.IsAsciiLetterOrDigit(c) : !char.IsSurrogate(c) && char.IsLetterOrDigit(c);
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static bool IsWordStart(char c) => c < 0x80 ? char.IsAsciiLetterOrDigit(c) : IsNonAsciiWordStart(c);
 
-    internal static bool IsWordChar(char c) =>
-        c < 0x80 ? char.IsAsciiLetterOrDigit(c) : !char.IsSurrogate(c) && (char.IsLetterOrDigit(c) || TextFolding.IsMark(c));
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static bool IsWordChar(char c) => c < 0x80 ? char.IsAsciiLetterOrDigit(c) : IsNonAsciiWordChar(c);
+
+    private static bool IsNonAsciiWordStart(char c) => !char.IsSurrogate(c) && char.IsLetterOrDigit(c);
+
+    private static bool IsNonAsciiWordChar(char c) => !char.IsSurrogate(c) && (char.IsLetterOrDigit(c) || TextFolding.IsMark(c));
 
     private static bool IsJoiner(char c) => c is '-' or '/' or '.' or '_' or '\'' or '&' or '+' or '\u2019' or '\u2010' or '\u2011';
 
