@@ -16,6 +16,8 @@ internal sealed class AnswerMatch
     private int[] _postingStart = new int[256];
     private int[] _postings = new int[512];
     private int[] _contentPrefix = new int[256];
+    private int[] _matchedTokens = new int[256];
+    private int[] _fill = new int[256];
     private int _vocabularySize;
 
     public TokenList Tokens { get; } = new();
@@ -47,13 +49,15 @@ internal sealed class AnswerMatch
         Tokenizer.Tokenize(answer, Tokens, question);
         var count = Tokens.Count;
 
-        // Which vocabulary words each token matches, and how many tokens each word has.
+        // One pass: how many tokens each vocabulary word has, which tokens match anything, content words before each
+        // position (to measure gaps in content words), and the counts the keyword-stuffing check needs.
         _vocabularySize = question.Vocabulary.Length;
-        if (_postingStart.Length < _vocabularySize + 1)
-        {
-            _postingStart = new int[Math.Max(_vocabularySize + 1, _postingStart.Length * 2)];
-        }
+        _postingStart = Fit(_postingStart, _vocabularySize + 1);
         Array.Clear(_postingStart, 0, _vocabularySize + 1);
+        _matchedTokens = Fit(_matchedTokens, count);
+        _contentPrefix = Fit(_contentPrefix, Tokens.PositionCount + 1);
+        _contentPrefix[0] = 0;
+        var matchedTokens = 0;
         var entries = 0;
         var contentWords = 0;
         var matchedWords = 0;
@@ -63,10 +67,19 @@ internal sealed class AnswerMatch
         {
             ref var token = ref Tokens[t];
             var matches = token.Matches;
-            entries += matches.Length;
-            foreach (var v in matches)
+            if (matches.Length > 0)
             {
-                _postingStart[v + 1]++;
+                _matchedTokens[matchedTokens++] = t;
+                entries += matches.Length;
+                foreach (var v in matches)
+                {
+                    _postingStart[v + 1]++;
+                }
+            }
+            // Simple words and compound pieces hold one position each; a whole compound spans its pieces.
+            if (token.EndPosition == token.Position)
+            {
+                _contentPrefix[token.Position + 1] = _contentPrefix[token.Position] + (token.Term.IsStopWord ? 0 : 1);
             }
             if (!token.IsPart)
             {
@@ -93,42 +106,25 @@ internal sealed class AnswerMatch
         ContentWordCount = contentWords;
         MatchedWordCount = matchedWords;
 
-        // Postings: tokens per vocabulary word, in text order (a counting sort).
+        // Postings: tokens per vocabulary word, in text order (a counting sort over the tokens that match anything).
         for (var v = 0; v < _vocabularySize; v++)
         {
             _postingStart[v + 1] += _postingStart[v];
         }
-        if (_postings.Length < entries)
+        _postings = Fit(_postings, entries);
+        _fill = Fit(_fill, _vocabularySize);
+        Array.Copy(_postingStart, _fill, _vocabularySize);
+        for (var m = 0; m < matchedTokens; m++)
         {
-            _postings = new int[Math.Max(entries, _postings.Length * 2)];
-        }
-        Span<int> fill = _vocabularySize <= 512 ? stackalloc int[_vocabularySize] : new int[_vocabularySize];
-        _postingStart.AsSpan(0, _vocabularySize).CopyTo(fill);
-        for (var t = 0; t < count; t++)
-        {
+            var t = _matchedTokens[m];
             foreach (var v in Tokens[t].Matches)
             {
-                _postings[fill[v]++] = t;
-            }
-        }
-
-        // Content words before each position, to measure gaps in content words.
-        var positions = Tokens.PositionCount;
-        if (_contentPrefix.Length < positions + 1)
-        {
-            _contentPrefix = new int[Math.Max(positions + 1, _contentPrefix.Length * 2)];
-        }
-        _contentPrefix[0] = 0;
-        for (var t = 0; t < count; t++)
-        {
-            ref var token = ref Tokens[t];
-            // Simple words and compound pieces hold one position each; a whole compound spans its pieces.
-            if (token.EndPosition == token.Position)
-            {
-                _contentPrefix[token.Position + 1] = _contentPrefix[token.Position] + (token.Term.IsStopWord ? 0 : 1);
+                _postings[_fill[v]++] = t;
             }
         }
     }
+
+    private static int[] Fit(int[] buffer, int size) => buffer.Length >= size ? buffer : new int[Math.Max(size, buffer.Length * 2)];
 
     /// <summary>The tokens that match vocabulary word <paramref name="word"/>, in text order.</summary>
     public ReadOnlySpan<int> Postings(int word) =>
