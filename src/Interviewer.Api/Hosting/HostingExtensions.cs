@@ -1,10 +1,15 @@
 using Interviewer.Api.Banks;
+using Interviewer.Api.Interviews;
+using Interviewer.Api.Sessions;
+using Interviewer.Api.Storage;
+using Interviewer.Api.Telemetry;
 using Interviewer.Api.Security;
 using Interviewer.Rubrics;
 using Interviewer.Rubrics.Grading;
 using Interviewer.Rubrics.Grading.Keyword;
 using Interviewer.Rubrics.Loading;
 using Interviewer.Web;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.FileProviders;
 
 namespace Interviewer.Api.Hosting;
@@ -23,6 +28,9 @@ public static class HostingExtensions
         builder.Services.AddSingleton(sp => BankCatalog.Load(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<RubricsOptions>>().Value.ResolvedPath));
         builder.Services.AddSingleton<KeywordGrader>();
         builder.Services.AddSingleton(sp => new GraderRegistry([sp.GetRequiredService<KeywordGrader>()]));
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddInterviews();
+        builder.Services.AddInterviewerTelemetry();
         return builder;
     }
 
@@ -32,6 +40,7 @@ public static class HostingExtensions
         // Load the banks now, so that a broken rubric stops the service at start with every problem listed.
         _ = app.Services.GetRequiredService<BankCatalog>();
         _ = app.Services.GetRequiredService<ReviewerKeyStore>();
+        app.PrepareInterviewStorage();
 
         var pages = new PhysicalFileProvider(WebAssets.RootPath);
         app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = pages });
@@ -43,6 +52,9 @@ public static class HostingExtensions
         app.MapOpenApi();
         app.MapGet("/health", () => TypedResults.Ok(new HealthReport("ok"))).WithTags("Health");
         app.MapBanksApi();
+        app.MapSessionsApi();
+        app.MapInterviews();
+        app.MapInterviewerTelemetry();
         return app;
     }
 }
