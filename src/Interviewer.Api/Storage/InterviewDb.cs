@@ -1,5 +1,7 @@
+using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.Options;
 
@@ -30,6 +32,10 @@ internal sealed class InterviewDb
             Description = $"SQLite {DatabasePath}";
             var connection = new SqliteConnectionStringBuilder { DataSource = DatabasePath, Pooling = true }.ToString();
             var builder = new DbContextOptionsBuilder<SqliteInterviewDbContext>().UseSqlite(connection);
+            if (storage.SqliteSynchronous == "Normal")
+            {
+                builder.AddInterceptors(new SynchronousNormal());
+            }
             _factory = new Factory<SqliteInterviewDbContext>(new PooledDbContextFactory<SqliteInterviewDbContext>(builder.Options));
         }
     }
@@ -58,6 +64,25 @@ internal sealed class InterviewDb
             context.Database.ExecuteSqlRaw("PRAGMA journal_mode=WAL;");
         }
         _logger.LogInformation("Interview store ready: {Store}", Description);
+    }
+
+    /// <summary><c>synchronous</c> is a per-connection setting, so it is set on every open.</summary>
+    private sealed class SynchronousNormal : DbConnectionInterceptor
+    {
+        public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Apply(connection);
+
+        public override Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
+        {
+            Apply(connection);
+            return Task.CompletedTask;
+        }
+
+        private static void Apply(DbConnection connection)
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = "PRAGMA synchronous=NORMAL;";
+            command.ExecuteNonQuery();
+        }
     }
 
     private sealed class Factory<TContext>(IDbContextFactory<TContext> inner) : IDbContextFactory<InterviewDbContext>

@@ -20,6 +20,13 @@ public sealed class StorageOptions
     /// <summary>Most changes committed in one transaction by the store's writer. Default 256.</summary>
     public int MaxBatch { get; set; } = 256;
 
+    /// <summary>
+    /// SQLite's <c>synchronous</c> setting: <c>Full</c> (default: every commit is on disk before it is acknowledged, even if
+    /// the machine loses power) or <c>Normal</c> (in WAL mode still loses nothing when the service is killed; a power cut may
+    /// lose the last commits). Ignored with PostgreSQL.
+    /// </summary>
+    public string SqliteSynchronous { get; set; } = "Full";
+
     /// <summary>The PostgreSQL connection string, bound from <c>ConnectionStrings:Interviewer</c>.</summary>
     public string? ConnectionString { get; set; }
 
@@ -43,6 +50,10 @@ internal sealed class StorageOptionsValidator : IValidateOptions<StorageOptions>
         if (!options.IsPostgres && string.IsNullOrWhiteSpace(options.DataDirectory))
         {
             failures.Add($"{StorageOptions.Section}:DataDirectory must name a folder.");
+        }
+        if (options.SqliteSynchronous is not ("Full" or "Normal"))
+        {
+            failures.Add($"{StorageOptions.Section}:SqliteSynchronous is '{options.SqliteSynchronous}'; use 'Full' or 'Normal'.");
         }
         if (options.MaxBatch is < 1 or > 10_000)
         {

@@ -15,14 +15,18 @@ internal sealed class StoreWriter : IAsyncDisposable
     private readonly InterviewDb _db;
     private readonly int _maxBatch;
     private readonly ILogger<StoreWriter> _logger;
-    private readonly Task _loop;
+    private readonly Thread _thread;
+    private readonly TaskCompletionSource _stopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public StoreWriter(InterviewDb db, IOptions<StorageOptions> options, ILogger<StoreWriter> logger)
     {
         _db = db;
         _maxBatch = options.Value.MaxBatch;
         _logger = logger;
-        _loop = Task.Run(RunAsync);
+        // SQLite's I/O is synchronous (its async methods block), so the writer has its own thread rather than
+        // holding a thread-pool thread through every fsync.
+        _thread = new Thread(Run) { IsBackground = true, Name = "Interview store writer" };
+        _thread.Start();
     }
 
     /// <summary>Queues a change; the task completes when it is committed, or faults when it could not be.</summary>
@@ -39,28 +43,29 @@ internal sealed class StoreWriter : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         _queue.Writer.TryComplete();
-        await _loop;
+        await _stopped.Task;
     }
 
-    private async Task RunAsync()
+    private void Run()
     {
         var batch = new List<PendingWrite>(_maxBatch);
-        while (await _queue.Reader.WaitToReadAsync())
+        while (_queue.Reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult())
         {
             while (batch.Count < _maxBatch && _queue.Reader.TryRead(out var pending))
             {
                 batch.Add(pending);
             }
-            await CommitAsync(batch);
+            Commit(batch);
             batch.Clear();
         }
+        _stopped.TrySetResult();
     }
 
-    private async Task CommitAsync(List<PendingWrite> batch)
+    private void Commit(List<PendingWrite> batch)
     {
         try
         {
-            await CommitTogetherAsync(batch);
+            CommitTogether(batch);
             foreach (var pending in batch)
             {
                 pending.Done.TrySetResult();
@@ -74,7 +79,7 @@ internal sealed class StoreWriter : IAsyncDisposable
             {
                 try
                 {
-                    await CommitTogetherAsync([pending]);
+                    CommitTogether([pending]);
                     pending.Done.TrySetResult();
                 }
                 catch (Exception single)
@@ -89,14 +94,14 @@ internal sealed class StoreWriter : IAsyncDisposable
         }
     }
 
-    private async Task CommitTogetherAsync(IReadOnlyList<PendingWrite> batch)
+    private void CommitTogether(IReadOnlyList<PendingWrite> batch)
     {
-        await using var context = _db.CreateContext();
+        using var context = _db.CreateContext();
         foreach (var pending in batch)
         {
             pending.Apply(context);
         }
-        await context.SaveChangesAsync();
+        context.SaveChanges();
     }
 
     private sealed record PendingWrite(Action<InterviewDbContext> Apply, TaskCompletionSource Done);
