@@ -37,7 +37,7 @@ public sealed partial class InterviewHubTests
         var ack = await client.SubmitAsync(started.SessionId, "a-1", new string('y', 40));
 
         Assert.Equal("invalid_input", code);
-        Assert.Contains("the limit is 40", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("HubException: invalid_input: the answer is 41 characters; the limit is 40", ex.Message, StringComparison.Ordinal);
         Assert.Equal(1, ack.Turn);
     }
 
