@@ -1,4 +1,5 @@
 using Interviewer.Api.Banks;
+using Interviewer.Api.Calibration;
 using Interviewer.Api.Interviews;
 using Interviewer.Api.Sessions;
 using Interviewer.Api.Storage;
@@ -26,8 +27,7 @@ public static class HostingExtensions
         builder.Services.AddOpenApi();
         builder.Services.AddOptions<RubricsOptions>().BindConfiguration(RubricsOptions.Section);
         builder.Services.AddSingleton(sp => BankCatalog.Load(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<RubricsOptions>>().Value.ResolvedPath));
-        builder.Services.AddSingleton<KeywordGrader>();
-        builder.Services.AddSingleton(sp => new GraderRegistry([sp.GetRequiredService<KeywordGrader>()]));
+        builder.Services.AddInterviewerGraders(builder.Configuration);
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddInterviews();
         builder.Services.AddInterviewerTelemetry();
@@ -52,6 +52,7 @@ public static class HostingExtensions
         app.MapOpenApi();
         app.MapGet("/health", () => TypedResults.Ok(new HealthReport("ok"))).WithTags("Health");
         app.MapBanksApi();
+        app.MapCalibrationApi();
         app.MapSessionsApi();
         app.MapInterviews();
         app.MapInterviewerTelemetry();
