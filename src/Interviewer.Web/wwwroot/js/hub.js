@@ -43,9 +43,10 @@ export class InterviewHub {
     }
     this.connection.onreconnecting(() => this.#setState('reconnecting'));
     this.connection.onreconnected(() => this.#setState('reconnected'));
-    // Automatic reconnect never gives up, so onclose only follows a failed first start or stop().
+    // Automatic reconnect never gives up, so onclose only follows stop() or a server that closed on us.
     this.connection.onclose(() => { if (!this.stopped) this.#startLoop(); });
     this.state = 'connecting';
+    this.released = false;
     this.waiters = [];
   }
 
@@ -55,10 +56,13 @@ export class InterviewHub {
   }
 
   async #startLoop() {
+    if (this.starting) return;
+    this.starting = true;
     this.#setState('connecting');
     for (let attempt = 0; !this.stopped; attempt++) {
       try {
         await this.connection.start();
+        this.starting = false;
         this.#setState('connected');
         return;
       } catch {
@@ -66,13 +70,13 @@ export class InterviewHub {
         await new Promise((resolve) => setTimeout(resolve, Math.min(10000, 1000 * (attempt + 1))));
       }
     }
+    this.starting = false;
   }
 
   #setState(state) {
     this.state = state;
-    if (state === 'connected' || state === 'reconnected') {
-      for (const resolve of this.waiters.splice(0)) resolve();
-    }
+    // A new connection is held back until the page has resumed its session on it (see release()).
+    this.released = false;
     this.onState?.(state);
   }
 
@@ -80,15 +84,29 @@ export class InterviewHub {
     return this.connection.state === signalR.HubConnectionState.Connected;
   }
 
-  /** Resolves when the connection is up (at once when it already is). */
-  whenConnected() {
-    if (this.isConnected) return Promise.resolve();
+  /**
+   * Lets queued invocations through on this connection. The page calls it once the connection is ready
+   * for them (after ResumeInterview on a new connection, since the hub only accepts a session's calls from
+   * a connection that started or resumed it).
+   */
+  release() {
+    if (!this.isConnected) return;
+    this.released = true;
+    for (const resolve of this.waiters.splice(0)) resolve();
+  }
+
+  whenReady() {
+    if (this.isConnected && this.released) return Promise.resolve();
     return new Promise((resolve) => this.waiters.push(resolve));
   }
 
-  /** Invokes a hub method once connected; rejects with a HubError. */
-  async invoke(method, argument) {
-    await this.whenConnected();
+  /** Invokes a hub method once the connection is ready (or merely up, with { early: true }); rejects with a HubError. */
+  async invoke(method, argument, { early = false } = {}) {
+    if (early) {
+      if (!this.isConnected) throw new HubError('unknown', '', true);
+    } else {
+      await this.whenReady();
+    }
     try {
       return await this.connection.invoke(method, argument);
     } catch (error) {

@@ -2,7 +2,7 @@
 import { t, setLanguage, uiLanguageFor } from './i18n.js';
 import { InterviewHub } from './hub.js';
 import {
-  el, questionKey, renderQuestion, renderAnswer, applyGrade, setAnswerState, renderSummary,
+  el, questionKey, renderQuestion, renderAnswer, renderSkipped, applyGrade, setAnswerState, renderSummary,
 } from './render.js';
 import { readTranscript } from './transcript.js';
 import {
@@ -45,10 +45,10 @@ function boot() {
   wireForms();
   hub.start();
   if (saved?.sessionId && saved?.resumeToken) {
+    // Resumed as soon as the connection is up (onState).
     state.session = saved;
     showInterview();
     setGrading(t('interview.loading'));
-    resume();
   } else {
     showSetup();
   }
@@ -81,12 +81,14 @@ function onState(connectionState) {
       if (everConnected) {
         banner('success', t('conn.reconnected'));
         bannerTimer = setTimeout(() => banner(null), 5000);
-        // Events may have been missed while away: the store is the truth, so resync from it.
-        if (state.session && !state.completed) resume();
       } else {
         banner(null);
       }
       everConnected = true;
+      // A new connection must resume the session before acting on it; events may also have been
+      // missed while away, and the store is the truth: so resync from it, then let queued calls go.
+      if (state.session) resume().finally(() => hub.release());
+      else hub.release();
       break;
     default:
       break;
@@ -308,7 +310,7 @@ function describeError(error) {
   return error?.detail ? `${headline}\n${t('error.detail', { detail: error.detail })}` : headline;
 }
 
-function appendQuestion(question, { focus } = { focus: false }) {
+function appendQuestion(question) {
   const key = questionKey(question);
   if (!state.questionKeys.has(key)) {
     state.questionKeys.add(key);
@@ -390,14 +392,18 @@ function complete(summary) {
 
 // ---- Resume after a reload or a reconnect ----
 
-async function resume() {
-  if (state.resuming) return;
+function resume() {
+  state.resumption ??= resumeOnce().finally(() => { state.resumption = null; });
+  return state.resumption;
+}
+
+async function resumeOnce() {
   state.resuming = true;
   state.afterResume = [];
   const { sessionId, resumeToken } = state.session;
   let result;
   try {
-    result = await hub.invoke('ResumeInterview', { sessionId, resumeToken });
+    result = await hub.invoke('ResumeInterview', { sessionId, resumeToken }, { early: true });
   } catch (error) {
     state.resuming = false;
     if (error.transport) return; // the reconnect handler resumes again
@@ -437,15 +443,15 @@ function applyResume(result) {
       appendAnswer(event.answerId, event.text);
     } else if (event.type === 'grade') {
       gradeAnswer(event.answerId, event.grade);
+    } else if (event.type === 'skipped') {
+      ui.transcript.append(renderSkipped());
     }
   }
 
   const status = String(result.status ?? '').toLowerCase();
-  if (status === 'completed' || status === 'ended' || result.summary) {
-    if (status === 'completed' || status === 'ended') {
-      complete(result.summary ?? result.completed ?? null);
-      return;
-    }
+  if (status === 'completed' || status === 'ended') {
+    complete(result.summary ?? { status });
+    return;
   }
 
   const current = result.currentQuestion ?? null;
@@ -546,10 +552,18 @@ async function skipQuestion() {
   const key = questionKey(state.current);
   state.busy = true;
   setFormEnabled(false);
+  // Shown before the call: the next question may arrive before the acknowledgement.
+  const marker = renderSkipped();
+  ui.transcript.append(marker);
   try {
     await hub.invoke('Skip', { sessionId });
     drafts.set(sessionId, key, null);
+    if (state.current && questionKey(state.current) === key) {
+      ui.answer.value = '';
+      updateCounter();
+    }
   } catch (error) {
+    marker.remove();
     state.busy = false;
     setFormEnabled(true);
     showError(ui.answerError, describeError(error));

@@ -116,22 +116,45 @@ export function setAnswerState(answerItem, text) {
   state.textContent = text ?? '';
 }
 
+export function renderSkipped() {
+  return el('li', { className: 'message message-skipped', text: t('interview.skipped') });
+}
+
+const statusOf = (status) => (statusIcons[status] ? status : 'missing');
+
 export function renderSummary(summary) {
-  const list = (items) => (Array.isArray(items) && items.length > 0
-    ? el('ul', {}, items.map((item) => el('li', { text: typeof item === 'string' ? item : (item?.text ?? item?.title ?? item?.id ?? '') })))
-    : el('p', { text: t('summary.none') }));
-  const rows = (summary.questions ?? []).map((question) => el('tr', {},
-    el('td', { text: question.text ?? question.questionText ?? question.questionId ?? '' }),
-    el('td', { className: 'number', text: question.score === null || question.score === undefined ? t('summary.notAnswered') : formatScore(question.score) })));
+  const questions = Array.isArray(summary.questions) ? summary.questions : [];
+  const strengths = Array.isArray(summary.strengths) ? summary.strengths : [];
+  const gaps = Array.isArray(summary.gaps) ? summary.gaps : [];
+  const rows = questions.map((question) => el('tr', {},
+    el('td', { className: 'number', text: question.index ?? '' }),
+    el('td', {}, el('span', { text: question.text ?? question.questionId ?? '' }),
+      question.followUpAsked ? el('span', { className: 'hint block', text: t('summary.followUpAsked') }) : null),
+    el('td', { className: 'number', text: question.skipped ? t('summary.skipped') : formatScore(question.score) })));
+  const strengthItems = strengths.map((strength) => (typeof strength === 'string'
+    ? el('li', { text: strength })
+    : el('li', {}, el('strong', { text: strength.title ?? strength.category ?? '' }), ` — ${formatScore(strength.score)} / 100`)));
+  const gapItems = gaps.map((gap) => (typeof gap === 'string'
+    ? el('li', { text: gap })
+    : el('li', { className: `gap key-point-${statusOf(gap.status)}` },
+      el('span', { className: 'key-point-status', text: `${t(`grade.${statusOf(gap.status)}`)}: ` }),
+      el('span', { text: gap.keyPoint ?? gap.text ?? '' }),
+      gap.study ? el('details', {}, el('summary', { text: t('summary.study') }), el('p', { text: gap.study })) : null)));
   return el('div', { className: 'summary-body' },
     el('p', { className: 'summary-overall' }, el('strong', { text: t('summary.overall', { score: formatScore(summary.overallScore) }) })),
     el('meter', { attrs: { min: 0, max: 100, low: 40, high: 75, optimum: 100, value: Number(summary.overallScore) || 0, 'aria-hidden': 'true' } }),
+    summary.status === 'ended' ? el('p', { className: 'hint', text: t('summary.ended') }) : null,
     rows.length > 0
       ? el('div', { className: 'table-wrap' }, el('table', {},
         el('caption', { text: t('summary.questions') }),
-        el('thead', {}, el('tr', {}, el('th', { attrs: { scope: 'col' }, text: t('summary.question') }), el('th', { className: 'number', attrs: { scope: 'col' }, text: t('summary.score') }))),
+        el('thead', {}, el('tr', {},
+          el('th', { className: 'number', attrs: { scope: 'col' }, text: '#' }),
+          el('th', { attrs: { scope: 'col' }, text: t('summary.question') }),
+          el('th', { className: 'number', attrs: { scope: 'col' }, text: t('summary.score') }))),
         el('tbody', {}, rows)))
       : null,
-    el('h3', { text: t('summary.strengths') }), list(summary.strengths),
-    el('h3', { text: t('summary.gaps') }), list(summary.gaps));
+    el('h3', { text: t('summary.strengths') }),
+    strengthItems.length > 0 ? el('ul', { className: 'strengths' }, strengthItems) : el('p', { text: t('summary.none') }),
+    el('h3', { text: t('summary.gaps') }),
+    gapItems.length > 0 ? el('ul', { className: 'gaps' }, gapItems) : el('p', { text: t('summary.none') }));
 }

@@ -33,6 +33,7 @@ export function readTranscript(entries, fallback) {
     if (typeof answerText === 'string' && answerId) {
       events.push({ type: 'answer', answerId, text: answerText });
     }
+    if (entry.skipped === true) events.push({ type: 'skipped' });
     const grade = entry.grade ?? answer?.grade ?? (kind === 'graded' || kind === 'grade' ? entry : null);
     if (grade && typeof grade === 'object' && (answerId || grade.answerId)) {
       events.push({ type: 'grade', answerId: grade.answerId ?? answerId, grade });
