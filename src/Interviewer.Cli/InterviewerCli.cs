@@ -13,6 +13,8 @@ internal static class InterviewerCli
         root.Subcommands.Add(BanksCommand.Create());
         root.Subcommands.Add(BankCommand.Create());
         root.Subcommands.Add(ValidateCommand.Create());
+        root.Subcommands.Add(CalibrateCommand.Create());
+        root.Subcommands.Add(DraftCommand.Create());
         return root;
     }
 

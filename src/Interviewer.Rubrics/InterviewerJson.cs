@@ -26,7 +26,7 @@ public static class InterviewerJson
     {
         var options = new JsonSerializerOptions { WriteIndented = indented };
         Configure(options);
-        options.MakeReadOnly();
+        options.MakeReadOnly(populateMissingResolver: true);
         return options;
     }
 }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Interviewer.Rubrics.Grading.Keyword;
 using Interviewer.Rubrics.Loading;
 
 namespace Interviewer.Cli.Commands;
@@ -13,7 +14,9 @@ internal static class ValidateCommand
             Description = "A rubrics folder (one sub-folder per bank) or a single bank's folder. Default: ./rubrics when it exists, else --rubrics.",
             Arity = ArgumentArity.ZeroOrOne,
         };
-        var command = new Command("validate", "Check rubric files: every problem is printed as file:line: message on stderr, and the exit code is 1.") { directory };
+        var command = new Command("validate",
+            "Check rubric files, then the rubrics themselves (each model answer must score at least 90 and match every concept of its own rubric; " +
+            "no two key points of a question may share a phrase): every problem is printed as file:line: message on stderr, and the exit code is 1.") { directory };
         command.SetAction(result =>
         {
             var root = result.GetValue(directory)?.FullName
@@ -26,6 +29,17 @@ internal static class ValidateCommand
             if (problems.Count > 0)
             {
                 result.Error().WriteLine($"{problems.Count} problem(s) found in {root}.");
+                return 1;
+            }
+            // The files load: now check the rubrics against the keyword grader (model answers, shared phrases).
+            var quality = banks.SelectMany(bank => RubricQualityChecks.Check(bank)).ToList();
+            foreach (var problem in quality)
+            {
+                result.Error().WriteLine(problem);
+            }
+            if (quality.Count > 0)
+            {
+                result.Error().WriteLine($"{quality.Count} rubric quality problem(s) found in {root}.");
                 return 1;
             }
             foreach (var bank in banks)

@@ -298,5 +298,29 @@ public static class BankLoader
             problems.Add(new RubricProblem(file, (int)Math.Max(1, e.Start.Line), $"malformed YAML: {e.Message}"));
             return null;
         }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's scanner gives up on some inputs without a position: find the last line it could read.
+            problems.Add(new RubricProblem(file, LastReadableLine(file), "malformed YAML: the parser could not read past this line"));
+            return null;
+        }
+    }
+
+    private static int LastReadableLine(string file)
+    {
+        var line = 1L;
+        try
+        {
+            var scanner = new Scanner(new StringReader(File.ReadAllText(file)));
+            while (scanner.MoveNext())
+            {
+                line = scanner.Current?.End.Line ?? line;
+            }
+        }
+        catch (Exception e) when (e is YamlException or InvalidOperationException)
+        {
+            // Expected: the scan stops where the text becomes unreadable.
+        }
+        return (int)Math.Max(1, line);
     }
 }

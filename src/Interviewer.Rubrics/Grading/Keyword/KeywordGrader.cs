@@ -1,56 +1,255 @@
+using System.Runtime.CompilerServices;
 using Interviewer.Rubrics.Model;
+using Interviewer.Rubrics.Text;
 
 namespace Interviewer.Rubrics.Grading.Keyword;
 
 /// <summary>
-/// The deterministic, offline grader: finds each key point's concepts in the answer.
+/// The deterministic, offline grader: finds each key point's concepts in the answer after normalisation, accent and
+/// case folding, Spanish and English Snowball stemming, with multi-word phrases matched in order with small gaps and
+/// one typo tolerated in long words. Explains every grade with evidence spans. Thread-safe: use one instance everywhere.
 /// </summary>
+/// <remarks>
+/// Scoring: a key point's coverage is the share of its concepts found (a multi-word phrase found only in part earns
+/// <see cref="KeywordGraderOptions.PartialPhraseCredit"/>); it is covered at <see cref="KeywordGraderOptions.CoveredThreshold"/>,
+/// where it earns its full weight, and below earns (coverage / threshold) ^ <see cref="KeywordGraderOptions.CoverageExponent"/>
+/// of it. The score is the weighted share of what the key points earn: it saturates, as human graders give full credit
+/// for the idea before every word of the rubric appears.
+/// </remarks>
 public sealed class KeywordGrader : IAnswerGrader
 {
+    private const int StuffingMinWords = 8;
+
+    private readonly ConditionalWeakTable<Question, CompiledQuestion> _compiled = [];
+    private readonly TermCache _cache;
+    private readonly ConditionalWeakTable<Question, CompiledQuestion>.CreateValueCallback _compile;
+
+    /// <summary>Creates the grader with the default options.</summary>
+    public KeywordGrader()
+        : this(null)
+    {
+    }
+
+    /// <summary>Creates the grader.</summary>
+    /// <param name="options">Matching and scoring settings; null for <see cref="KeywordGraderOptions.Default"/>.</param>
+    /// <exception cref="ArgumentOutOfRangeException">An option is out of range.</exception>
+    public KeywordGrader(KeywordGraderOptions? options)
+    {
+        Options = options ?? KeywordGraderOptions.Default;
+        Options.Validate();
+        _cache = TermCache.Shared;
+        _compile = question => CompiledQuestion.Compile(question, _cache, Options.TypoMinLength);
+    }
+
+    /// <summary>The settings in use.</summary>
+    public KeywordGraderOptions Options { get; }
+
     /// <inheritdoc />
     public string Name => GraderNames.Keyword;
 
     /// <inheritdoc />
-    public ValueTask<GradeResult> GradeAsync(GradeRequest request, CancellationToken ct = default) =>
-        ValueTask.FromResult(Grade(request));
+    public ValueTask<GradeResult> GradeAsync(GradeRequest request, CancellationToken ct = default)
+    {
+        ct.ThrowIfCancellationRequested();
+        return ValueTask.FromResult(Grade(request));
+    }
 
-    /// <summary>Grades synchronously: the keyword grader does no I/O.</summary>
+    /// <summary>Grades synchronously: the keyword grader does no I/O. Never throws for a bad answer: problems become flags.</summary>
+    /// <exception cref="ArgumentNullException"><paramref name="request"/> is null.</exception>
     public GradeResult Grade(GradeRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var answer = request.Answer;
-        var grades = new List<KeyPointGrade>();
-        foreach (var keyPoint in request.Question.KeyPoints)
+        ArgumentNullException.ThrowIfNull(request.Question);
+        ArgumentNullException.ThrowIfNull(request.Bank);
+        var compiled = Compile(request.Question);
+        var answer = request.Answer ?? string.Empty;
+        var spanish = IsSpanish(request.Bank);
+        if (string.IsNullOrWhiteSpace(answer))
         {
-            var evidence = new List<EvidenceSpan>();
-            var found = 0;
-            foreach (var concept in keyPoint.Concepts)
-            {
-                foreach (var phrase in concept.Phrases)
-                {
-                    var at = answer.IndexOf(phrase, StringComparison.OrdinalIgnoreCase);
-                    if (at >= 0)
-                    {
-                        evidence.Add(new EvidenceSpan(at, phrase.Length, answer.Substring(at, phrase.Length)));
-                        found++;
-                        break;
-                    }
-                }
-            }
-            var coverage = keyPoint.Concepts.Count == 0 ? 0 : (double)found / keyPoint.Concepts.Count;
-            var status = coverage >= 1 ? KeyPointStatus.Covered : coverage > 0 ? KeyPointStatus.Partial : KeyPointStatus.Missing;
-            grades.Add(new KeyPointGrade(keyPoint.Id, keyPoint.Text, status, coverage, evidence));
+            return Empty(request, compiled, spanish);
         }
-        var flags = string.IsNullOrWhiteSpace(answer) ? new[] { GradeFlags.Empty } : [];
+
+        var match = AnswerMatch.For(compiled, answer, _cache);
+        var grades = new KeyPointGrade[compiled.KeyPoints.Length];
+        var earned = 0.0;
+        for (var k = 0; k < grades.Length; k++)
+        {
+            var keyPoint = compiled.KeyPoints[k];
+            var (coverage, evidence) = MatchKeyPoint(match, keyPoint, answer);
+            earned += keyPoint.KeyPoint.Weight * Earned(coverage);
+            grades[k] = new KeyPointGrade(keyPoint.KeyPoint.Id, keyPoint.KeyPoint.Text, Status(coverage), Math.Round(coverage, 3), evidence);
+        }
+
+        var flags = new List<string>(2);
+        var score = compiled.TotalWeight > 0 ? 100 * earned / compiled.TotalWeight : 0;
+        if (IsKeywordStuffing(match))
+        {
+            flags.Add(GradeFlags.KeywordStuffing);
+            score = Math.Min(score, Options.KeywordStuffingCap);
+        }
+        if (match.Tokens.WordCount < Options.TooShortWords)
+        {
+            flags.Add(GradeFlags.TooShort);
+        }
+        var followUp = FollowUpTarget(compiled, grades);
         return new GradeResult(
             request.Question.Id,
-            Scoring.Score(request.Question, grades),
+            Math.Round(score, 1, MidpointRounding.AwayFromZero),
             Name,
             Degraded: false,
             request.Bank.Ref,
             grades,
-            Scoring.FollowUpTarget(request.Question, grades)?.FollowUp,
-            Feedback: string.Empty,
+            followUp?.FollowUp,
+            Feedback.Write(grades, flags, spanish),
             flags);
     }
+
+    /// <summary>The question's compiled rubric, built once per question instance.</summary>
+    internal CompiledQuestion Compile(Question question) => _compiled.GetValue(question, _compile);
+
+    /// <summary>What a key point earns for its coverage: all of its weight from the covered threshold, a concave share below.</summary>
+    internal double Earned(double coverage) => Math.Pow(Math.Min(1, coverage / Options.CoveredThreshold), Options.CoverageExponent);
+
+    internal KeyPointStatus Status(double coverage) =>
+        coverage >= Options.CoveredThreshold - 1e-9 ? KeyPointStatus.Covered
+        : coverage > 0 ? KeyPointStatus.Partial
+        : KeyPointStatus.Missing;
+
+    private (double Coverage, IReadOnlyList<EvidenceSpan> Evidence) MatchKeyPoint(AnswerMatch match, CompiledKeyPoint keyPoint, string answer)
+    {
+        if (keyPoint.Concepts.Length == 0)
+        {
+            return (0, []);
+        }
+        List<(int Start, int End)>? spans = null;
+        var credit = 0.0;
+        foreach (var concept in keyPoint.Concepts)
+        {
+            credit += MatchConcept(match, concept, ref spans);
+        }
+        return (credit / keyPoint.Concepts.Length, ToEvidence(spans, answer));
+    }
+
+    /// <summary>1 when a phrase of the concept is found whole; partial credit when most of a multi-word phrase is; else 0.</summary>
+    internal double MatchConcept(AnswerMatch match, CompiledConcept concept, ref List<(int Start, int End)>? spans)
+    {
+        foreach (var phrase in concept.Phrases)
+        {
+            if (phrase.Words.Length > 0 && match.TryFind(phrase.Words, Options.MaxGap, Options.MaxRawGap, out var first, out var last))
+            {
+                (spans ??= []).Add((match.Tokens[first].Start, match.Tokens[last].End));
+                return 1;
+            }
+        }
+        if (Options.PartialPhraseCredit <= 0)
+        {
+            return 0;
+        }
+
+        CompiledPhrase? best = null;
+        var bestShare = 0.0;
+        foreach (var phrase in concept.Phrases)
+        {
+            if (phrase.Words.Length < 2 || phrase.OnlyStopWords)
+            {
+                continue;
+            }
+            var found = 0;
+            foreach (var word in phrase.Words)
+            {
+                if (!match.Postings(word).IsEmpty)
+                {
+                    found++;
+                }
+            }
+            var share = (double)found / phrase.Words.Length;
+            if (share > 0.5 && share > bestShare)
+            {
+                best = phrase;
+                bestShare = share;
+            }
+        }
+        if (best is null)
+        {
+            return 0;
+        }
+        foreach (var word in best.Words)
+        {
+            var postings = match.Postings(word);
+            if (!postings.IsEmpty)
+            {
+                ref var token = ref match.Tokens[postings[0]];
+                (spans ??= []).Add((token.Start, token.End));
+            }
+        }
+        return Options.PartialPhraseCredit * bestShare;
+    }
+
+    private static IReadOnlyList<EvidenceSpan> ToEvidence(List<(int Start, int End)>? spans, string answer)
+    {
+        if (spans is null)
+        {
+            return [];
+        }
+        spans.Sort();
+        var evidence = new List<EvidenceSpan>(spans.Count);
+        var coveredTo = -1;
+        foreach (var (start, end) in spans)
+        {
+            if (end <= coveredTo)
+            {
+                continue;
+            }
+            evidence.Add(new EvidenceSpan(start, end - start, answer.Substring(start, end - start)));
+            coveredTo = end;
+        }
+        return evidence;
+    }
+
+    /// <summary>
+    /// A list of rubric terms rather than sentences: most content words hit the rubric, and the text is either made of
+    /// list items of a few words with few function words, or has almost no function words at all.
+    /// </summary>
+    /// <remarks>Short answers are never flagged: a two-term answer can be exactly right.</remarks>
+    private static bool IsKeywordStuffing(AnswerMatch match)
+    {
+        var tokens = match.Tokens;
+        if (tokens.WordCount < StuffingMinWords || match.ContentWordCount < 5 || match.MatchedWordCount < 5 || match.MatchedWordCount < 0.5 * match.ContentWordCount)
+        {
+            return false;
+        }
+        var functionShare = (double)tokens.StopWordCount / tokens.WordCount;
+        var listShare = (double)tokens.ShortSegmentWordCount / tokens.WordCount;
+        return (listShare >= 0.6 && functionShare < 0.25) || (functionShare < 0.08 && tokens.WordCount >= 8);
+    }
+
+    /// <summary>The highest-weight key point not covered, first in rubric order on ties (as <see cref="Scoring.FollowUpTarget"/>).</summary>
+    private static KeyPoint? FollowUpTarget(CompiledQuestion question, KeyPointGrade[] grades)
+    {
+        KeyPoint? best = null;
+        for (var k = 0; k < grades.Length; k++)
+        {
+            var keyPoint = question.KeyPoints[k].KeyPoint;
+            if (grades[k].Status != KeyPointStatus.Covered && (best is null || keyPoint.Weight > best.Weight))
+            {
+                best = keyPoint;
+            }
+        }
+        return best;
+    }
+
+    private GradeResult Empty(GradeRequest request, CompiledQuestion compiled, bool spanish)
+    {
+        var grades = new KeyPointGrade[compiled.KeyPoints.Length];
+        for (var k = 0; k < grades.Length; k++)
+        {
+            var keyPoint = compiled.KeyPoints[k].KeyPoint;
+            grades[k] = new KeyPointGrade(keyPoint.Id, keyPoint.Text, KeyPointStatus.Missing, 0, []);
+        }
+        string[] flags = [GradeFlags.Empty];
+        return new GradeResult(request.Question.Id, 0, Name, Degraded: false, request.Bank.Ref, grades,
+            FollowUpTarget(compiled, grades)?.FollowUp, Feedback.Write(grades, flags, spanish), flags);
+    }
+
+    private static bool IsSpanish(QuestionBank bank) => bank.Language.StartsWith("es", StringComparison.OrdinalIgnoreCase);
 }

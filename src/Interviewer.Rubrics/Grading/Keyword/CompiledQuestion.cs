@@ -1,0 +1,236 @@
+using System.Collections.Concurrent;
+using Interviewer.Rubrics.Model;
+using Interviewer.Rubrics.Text;
+
+namespace Interviewer.Rubrics.Grading.Keyword;
+
+/// <summary>
+/// A question's rubric analysed once: every phrase as a sequence of vocabulary words, and an index from match keys
+/// (folded forms and stems) to those words. Which vocabulary words an answer's word matches is cached per word form.
+/// </summary>
+internal sealed class CompiledQuestion
+{
+    private const int MatchCacheCapacity = 50_000;
+
+    private readonly Dictionary<int, int[]> _byKey;
+    private readonly int[] _typoCandidates;
+    private readonly int _typoMinLength;
+    private readonly ConcurrentDictionary<Term, int[]> _matches = new(ReferenceEqualityComparer.Instance);
+
+    private CompiledQuestion(Question question, Term[] vocabulary, CompiledKeyPoint[] keyPoints, Dictionary<int, int[]> byKey, int[] typoCandidates, int typoMinLength)
+    {
+        Question = question;
+        Vocabulary = vocabulary;
+        KeyPoints = keyPoints;
+        _byKey = byKey;
+        _typoCandidates = typoCandidates;
+        _typoMinLength = typoMinLength;
+        var total = 0.0;
+        foreach (var keyPoint in keyPoints)
+        {
+            total += keyPoint.KeyPoint.Weight;
+        }
+        TotalWeight = total;
+    }
+
+    public Question Question { get; }
+
+    /// <summary>The distinct content words of every phrase (by folded form).</summary>
+    public Term[] Vocabulary { get; }
+
+    public CompiledKeyPoint[] KeyPoints { get; }
+
+    public double TotalWeight { get; }
+
+    public static CompiledQuestion Compile(Question question, TermCache cache, int typoMinLength)
+    {
+        var vocabulary = new List<Term>();
+        var vocabularyIndex = new Dictionary<string, int>(StringComparer.Ordinal);
+        var tokens = new TokenList(16);
+        var keyPoints = new CompiledKeyPoint[question.KeyPoints.Count];
+        for (var k = 0; k < keyPoints.Length; k++)
+        {
+            var keyPoint = question.KeyPoints[k];
+            var concepts = new CompiledConcept[keyPoint.Concepts.Count];
+            for (var c = 0; c < concepts.Length; c++)
+            {
+                var concept = keyPoint.Concepts[c];
+                var phrases = new List<CompiledPhrase>();
+                foreach (var phrase in concept.Phrases)
+                {
+                    foreach (var words in CompilePhrase(phrase, tokens, cache))
+                    {
+                        var indices = new int[words.Count];
+                        for (var w = 0; w < indices.Length; w++)
+                        {
+                            var term = words[w];
+                            if (!vocabularyIndex.TryGetValue(term.Folded, out var index))
+                            {
+                                index = vocabulary.Count;
+                                vocabulary.Add(term);
+                                vocabularyIndex.Add(term.Folded, index);
+                            }
+                            indices[w] = index;
+                        }
+                        phrases.Add(new CompiledPhrase(phrase, indices, OnlyStopWords: words.TrueForAll(t => t.IsStopWord)));
+                    }
+                }
+                concepts[c] = new CompiledConcept(concept, [.. phrases]);
+            }
+            keyPoints[k] = new CompiledKeyPoint(keyPoint, concepts);
+        }
+
+        var byKey = new Dictionary<int, List<int>>();
+        var typoCandidates = new List<int>();
+        for (var v = 0; v < vocabulary.Count; v++)
+        {
+            foreach (var key in vocabulary[v].Keys)
+            {
+                if (!byKey.TryGetValue(key, out var list))
+                {
+                    byKey[key] = list = [];
+                }
+                list.Add(v);
+            }
+            if (!vocabulary[v].IsNumeric && vocabulary[v].Folded.Length >= typoMinLength)
+            {
+                typoCandidates.Add(v);
+            }
+        }
+        return new CompiledQuestion(question, [.. vocabulary], keyPoints,
+            byKey.ToDictionary(p => p.Key, p => p.Value.ToArray()), [.. typoCandidates], typoMinLength);
+    }
+
+    /// <summary>
+    /// The word sequences a phrase matches by: its content words (all its words when it has only function words),
+    /// and, when it holds a compound of content pieces (<c>tiempo-real</c>, <c>ci/cd</c>), the same with the pieces spelt out.
+    /// </summary>
+    internal static List<List<Term>> CompilePhrase(string phrase, TokenList tokens, TermCache cache)
+    {
+        Tokenizer.Tokenize(phrase, tokens, cache, pin: true);
+        var words = new List<Term>();
+        var all = new List<Term>();
+        var spelt = new List<Term>();
+        var hasSplittableCompound = false;
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            ref var token = ref tokens[i];
+            if (token.IsPart)
+            {
+                continue;
+            }
+            all.Add(token.Term);
+            if (token.Term.IsStopWord)
+            {
+                continue;
+            }
+            words.Add(token.Term);
+            var pieces = token.EndPosition - token.Position + 1;
+            if (pieces > 1 && PiecesAreContent(tokens, i, pieces))
+            {
+                hasSplittableCompound = true;
+                for (var p = 1; p <= pieces; p++)
+                {
+                    spelt.Add(tokens[i + p].Term);
+                }
+            }
+            else
+            {
+                spelt.Add(token.Term);
+            }
+        }
+        if (words.Count == 0)
+        {
+            return all.Count == 0 ? [] : [all];
+        }
+        return hasSplittableCompound ? [words, spelt] : [words];
+    }
+
+    private static bool PiecesAreContent(TokenList tokens, int whole, int pieces)
+    {
+        for (var p = 1; p <= pieces; p++)
+        {
+            var term = tokens[whole + p].Term;
+            if (term.IsStopWord || term.Folded.Length < 2)
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /// <summary>The vocabulary words (ascending indices) an answer's word matches: any key in common, or one typo in a long word.</summary>
+    public int[] Match(Term term)
+    {
+        if (term.IsShared && _matches.TryGetValue(term, out var cached))
+        {
+            return cached;
+        }
+        var found = new List<int>(4);
+        foreach (var key in term.Keys)
+        {
+            if (_byKey.TryGetValue(key, out var words))
+            {
+                foreach (var word in words)
+                {
+                    if (!found.Contains(word))
+                    {
+                        found.Add(word);
+                    }
+                }
+            }
+        }
+        var folded = term.Folded;
+        if (!term.IsNumeric && !term.IsStopWord && folded.Length >= _typoMinLength - 1)
+        {
+            foreach (var candidate in _typoCandidates)
+            {
+                if (!found.Contains(candidate) && WithinOneEdit(folded, Vocabulary[candidate].Folded))
+                {
+                    found.Add(candidate);
+                }
+            }
+        }
+        found.Sort();
+        var result = found.Count == 0 ? [] : found.ToArray();
+        if (term.IsShared && _matches.Count < MatchCacheCapacity)
+        {
+            _matches.TryAdd(term, result);
+        }
+        return result;
+    }
+
+    /// <summary>Optimal string alignment distance ≤ 1: one insertion, deletion, substitution or swap of neighbours.</summary>
+    internal static bool WithinOneEdit(string a, string b)
+    {
+        if (Math.Abs(a.Length - b.Length) > 1)
+        {
+            return false;
+        }
+        var i = 0;
+        var shortest = Math.Min(a.Length, b.Length);
+        while (i < shortest && a[i] == b[i])
+        {
+            i++;
+        }
+        if (a.Length == b.Length)
+        {
+            if (i == a.Length || a.AsSpan(i + 1).SequenceEqual(b.AsSpan(i + 1)))
+            {
+                return true;
+            }
+            return i + 1 < a.Length && a[i] == b[i + 1] && a[i + 1] == b[i] && a.AsSpan(i + 2).SequenceEqual(b.AsSpan(i + 2));
+        }
+        var (longer, shorter) = a.Length > b.Length ? (a, b) : (b, a);
+        return longer.AsSpan(i + 1).SequenceEqual(shorter.AsSpan(i));
+    }
+}
+
+/// <summary>A key point with its concepts compiled.</summary>
+internal sealed record CompiledKeyPoint(KeyPoint KeyPoint, CompiledConcept[] Concepts);
+
+/// <summary>A concept with its phrases compiled; a phrase may yield several word sequences.</summary>
+internal sealed record CompiledConcept(Concept Concept, CompiledPhrase[] Phrases);
+
+/// <summary>One word sequence of a phrase: vocabulary indices in order.</summary>
+internal sealed record CompiledPhrase(string Text, int[] Words, bool OnlyStopWords);
