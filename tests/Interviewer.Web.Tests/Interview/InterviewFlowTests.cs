@@ -98,4 +98,22 @@ public sealed class InterviewFlowTests(BrowserFixture browser)
         var secondSession = await interview.Page.EvaluateAsync<string>("() => JSON.parse(localStorage.getItem('interviewer.session')).sessionId");
         Assert.NotEqual(firstSession, secondSession);
     }
+
+    [Fact]
+    public async Task Skip_MarksTheQuestionSkippedAndAsksTheNextOne()
+    {
+        await using var app = InterviewPage.CreateApp();
+        var interview = await InterviewPage.OpenAsync(browser, app);
+        await interview.StartAsync(questionCount: 2);
+        var first = await interview.CurrentQuestionAsync();
+
+        await interview.Page.Locator("#skip").ClickAsync();
+
+        await Expect(interview.Questions).ToHaveCountAsync(2);
+        await Expect(interview.Page.Locator("#transcript .message-skipped")).ToHaveTextAsync("Question skipped.");
+        await Expect(interview.Progress).ToHaveTextAsync("Question 2 of 2");
+        Assert.NotEqual(first, await interview.CurrentQuestionAsync());
+        await interview.AnswerEverythingAsync();
+        await Expect(interview.Summary.Locator("tbody tr").First.Locator("td").Last).ToHaveTextAsync("skipped");
+    }
 }

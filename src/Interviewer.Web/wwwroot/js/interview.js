@@ -470,7 +470,13 @@ function applyResume(result) {
   const ungraded = [...state.answers.values()].filter((answer) => !answer.graded);
   const waiting = pendingStore.get(session.sessionId);
   if (waiting && state.answers.has(waiting.answerId)) {
+    // The server has it: the acknowledgement was lost, not the answer.
     pendingStore.set(session.sessionId, null);
+    drafts.set(session.sessionId, waiting.questionKey, null);
+    if (current && waiting.questionKey === questionKey(current) && ui.answer.value === waiting.text) {
+      ui.answer.value = '';
+      updateCounter();
+    }
   } else if (waiting && current && waiting.questionKey === questionKey(current)) {
     // Sent before the reload or the drop but never acknowledged: send it again, same answerId.
     sendAnswer(waiting);
