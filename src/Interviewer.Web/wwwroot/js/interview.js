@@ -30,11 +30,13 @@ const state = {
   session: null, // { sessionId, resumeToken, bank: { id, title, language, version }, totalQuestions }
   current: null, // the Question being answered
   completed: false,
-  answers: new Map(), // answerId → { text, item, graded }
+  answers: new Map(), // answerId → { text, item, graded, sending }
   questionKeys: new Set(),
   busy: false, // an answer or a skip is on its way; the form waits for the next question
   starting: null, // events that arrive while StartInterview has not returned yet
-  resuming: false,
+  resuming: false, // ResumeInterview is in flight: events wait in afterResume and are applied after it
+  afterResume: [],
+  resumption: null,
 };
 
 const hub = new InterviewHub({ onEvent, onState });
@@ -182,7 +184,9 @@ function selectBank(bankId) {
   if (!bank) return;
   setLanguage(bank.language);
   ui.start.textContent = t('setup.start');
-  ui.count.max = String(Math.max(1, bank.questionCount ?? 50));
+  const max = Math.max(1, bank.questionCount ?? 50);
+  ui.count.max = String(max);
+  if (Number(ui.count.value) > max) ui.count.value = String(max);
   const saved = preferences.get();
   const chosen = saved.bankId === bank.id && Array.isArray(saved.categories) ? new Set(saved.categories) : null;
   ui.categoryList.replaceChildren(...(bank.categories ?? []).map((category) => {
@@ -232,7 +236,7 @@ async function startInterview() {
     showInterview();
     const early = state.starting;
     state.starting = null;
-    for (const [name2, payload] of early) onEvent(name2, payload);
+    for (const [event, payload] of early) onEvent(event, payload);
   } catch (error) {
     state.starting = null;
     showError(ui.setupError, describeError(error));
