@@ -375,7 +375,9 @@ function onEvent(name, payload) {
       || ui.answerForm.contains(document.activeElement) || ui.interview.contains(document.activeElement);
     setCurrentQuestion(payload, { focus: focusWasHere });
   } else if (name === 'Graded') {
-    gradeAnswer(payload.answerId, payload);
+    // An answer this tab has not seen (sent from another tab): redraw from the store.
+    if (!state.answers.has(payload.answerId)) resume();
+    else gradeAnswer(payload.answerId, payload);
   } else if (name === 'Completed') {
     complete(payload);
   }
