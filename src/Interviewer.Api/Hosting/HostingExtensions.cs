@@ -21,8 +21,7 @@ public static class HostingExtensions
         builder.Services.AddOpenApi();
         builder.Services.AddOptions<RubricsOptions>().BindConfiguration(RubricsOptions.Section);
         builder.Services.AddSingleton(sp => BankCatalog.Load(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<RubricsOptions>>().Value.ResolvedPath));
-        builder.Services.AddSingleton<KeywordGrader>();
-        builder.Services.AddSingleton(sp => new GraderRegistry([sp.GetRequiredService<KeywordGrader>()]));
+        builder.Services.AddInterviewerGraders(builder.Configuration);
         return builder;
     }
 
