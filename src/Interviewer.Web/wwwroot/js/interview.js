@@ -37,6 +37,7 @@ const state = {
   resuming: false, // ResumeInterview is in flight: events wait in afterResume and are applied after it
   afterResume: [],
   resumption: null,
+  inFlight: new Set(), // answerIds whose SubmitAnswer call has not returned
 };
 
 const hub = new InterviewHub({ onEvent, onState });
@@ -520,27 +521,37 @@ function submitAnswer() {
 
 async function sendAnswer(submission) {
   const { sessionId } = state.session;
+  const { answerId } = submission;
   state.busy = true;
   setFormEnabled(false);
-  const answer = appendAnswer(submission.answerId, submission.text);
+  const answer = appendAnswer(answerId, submission.text);
   answer.sending = true;
   setAnswerState(answer.item, t(hub.isConnected ? 'interview.sending' : 'interview.queued'));
   ui.answer.value = '';
   updateCounter();
   setGrading(t('interview.grading'));
+  // One call per answer at a time: a resume that finds the answer still pending only redraws it.
+  if (state.inFlight.has(answerId)) return;
+  state.inFlight.add(answerId);
+  // A resume may have redrawn the transcript meanwhile: always look the answer up again.
+  const shown = () => state.answers.get(answerId);
   try {
-    await hub.invoke('SubmitAnswer', { sessionId, answerId: submission.answerId, text: submission.text });
+    await hub.invoke('SubmitAnswer', { sessionId, answerId, text: submission.text });
   } catch (error) {
+    state.inFlight.delete(answerId);
     if (error.transport) {
-      // The connection dropped mid-send: the answer stays pending and is resent after the reconnect.
-      setAnswerState(answer.item, t('interview.queued'));
+      // The connection dropped mid-send: the answer stays pending and goes again, same answerId, once it is back.
+      if (shown()) setAnswerState(shown().item, t('interview.queued'));
+      hub.whenReady().then(() => {
+        if (state.session?.sessionId === sessionId && pendingStore.get(sessionId)?.answerId === answerId) sendAnswer(submission);
+      });
       return;
     }
     if (state.session?.sessionId !== sessionId) return;
     // Refused: nothing is lost, the text goes back into the box with the reason.
     pendingStore.set(sessionId, null);
-    state.answers.delete(submission.answerId);
-    answer.item.remove();
+    shown()?.item.remove();
+    state.answers.delete(answerId);
     state.busy = false;
     setGrading(null);
     setFormEnabled(Boolean(state.current) && !state.completed);
@@ -551,11 +562,15 @@ async function sendAnswer(submission) {
     ui.answer.focus();
     return;
   }
+  state.inFlight.delete(answerId);
   if (state.session?.sessionId !== sessionId) return;
   pendingStore.set(sessionId, null);
   drafts.set(sessionId, submission.questionKey, null);
-  answer.sending = false;
-  if (!answer.graded) setAnswerState(answer.item, null);
+  const acknowledged = shown();
+  if (acknowledged) {
+    acknowledged.sending = false;
+    if (!acknowledged.graded) setAnswerState(acknowledged.item, null);
+  }
 }
 
 async function skipQuestion() {
