@@ -13,19 +13,23 @@ internal static class InterviewerCli
         root.Subcommands.Add(BanksCommand.Create());
         root.Subcommands.Add(BankCommand.Create());
         root.Subcommands.Add(ValidateCommand.Create());
+        root.Subcommands.Add(GradeCommand.Create());
         root.Subcommands.Add(CalibrateCommand.Create());
         root.Subcommands.Add(DraftCommand.Create());
         return root;
     }
 
     /// <summary>Runs the command line; <paramref name="output"/> and <paramref name="error"/> default to the console.</summary>
-    public static Task<int> InvokeAsync(string[] args, TextWriter? output = null, TextWriter? error = null, CancellationToken ct = default)
+    public static async Task<int> InvokeAsync(string[] args, TextWriter? output = null, TextWriter? error = null, CancellationToken ct = default)
     {
         var configuration = new InvocationConfiguration
         {
             Output = output ?? Console.Out,
             Error = error ?? Console.Error,
         };
-        return CreateRootCommand().Parse(args).InvokeAsync(configuration, ct);
+        var parsed = CreateRootCommand().Parse(args);
+        var exitCode = await parsed.InvokeAsync(configuration, ct);
+        // A usage error (unknown option, missing argument, value not allowed) exits 2, as the commands' own input errors do.
+        return parsed.Errors.Count > 0 ? 2 : exitCode;
     }
 }

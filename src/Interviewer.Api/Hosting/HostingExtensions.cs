@@ -1,4 +1,6 @@
 using Interviewer.Api.Banks;
+using Interviewer.Api.Calibration;
+using Interviewer.Api.Grading;
 using Interviewer.Api.Security;
 using Interviewer.Rubrics;
 using Interviewer.Rubrics.Grading;
@@ -42,6 +44,8 @@ public static class HostingExtensions
         app.MapOpenApi();
         app.MapGet("/health", () => TypedResults.Ok(new HealthReport("ok"))).WithTags("Health");
         app.MapBanksApi();
+        app.MapCalibrationApi();
+        app.MapGradingApi();
         return app;
     }
 }

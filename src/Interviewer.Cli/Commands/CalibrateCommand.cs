@@ -1,30 +1,37 @@
 using System.CommandLine;
-using System.Globalization;
 using System.Text.Json;
+using Interviewer.Cli.Commands.Calibration;
 using Interviewer.Rubrics;
 using Interviewer.Rubrics.Calibration;
-using Interviewer.Rubrics.Grading.Keyword;
+using Interviewer.Rubrics.Calibration.Diagnostics;
+using Interviewer.Rubrics.Calibration.Pipeline;
 using Interviewer.Rubrics.Loading;
 using Interviewer.Rubrics.Model;
+using Interviewer.Rubrics.Reports.Calibration;
 using Interviewer.Rubrics.Tabular;
-using Spectre.Console;
 
 namespace Interviewer.Cli.Commands;
 
-/// <summary><c>interviewer calibrate INPUT</c>: grades human-scored answers and reports agreement (n, Pearson, Spearman, QWK, MAE).</summary>
+/// <summary>
+/// <c>interviewer calibrate INPUT</c>: grades human-scored answers and reports agreement with the humans (and among them),
+/// diagnostics and rubric suggestions; <c>--what-if</c> tries suggestions on a copy of the rubric.
+/// </summary>
 internal static class CalibrateCommand
 {
     private const int ProgressEvery = 500;
 
     public static Command Create()
     {
-        var input = new Argument<FileInfo>("INPUT") { Description = "Calibration rows, CSV (header row) or JSON Lines: answer, score, max_score?, question_id or question, reference_answer?, rater?." };
+        var input = new Argument<FileInfo>("INPUT") { Description = "Calibration rows, CSV (header row) or JSON Lines: answer, score, max_score?, question_id or question, reference_answer?, rater?, key_points?; score_a/score_b columns become raters a and b." };
         var bankOption = new Option<string?>("--bank", "-b") { Description = "The bank questions are looked up in. Default: the only bank available, if any; questions not found are drafted from reference_answer." };
-        var format = CommonOptions.Format("Output format", "table", "json");
+        var graderOption = new Option<string?>("--grader", "-g") { Description = "The grader to measure: keyword (default), llm or dual (these need a model: docs/llm.md)." };
+        var format = CommonOptions.Format("Output format", "table", "json", "md", "html");
         var outOption = new Option<FileInfo?>("--out", "-o") { Description = "Write the report to this file instead of standard output." };
-        var command = new Command("calibrate", "Grade human-scored answers and report agreement between the grader and the humans.")
+        var whatIf = new Option<string?>("--what-if") { Description = "Suggestion ids to try (e.g. s1,s3): applied to a copy of the rubric (version + 1), answers re-graded, the new agreement reported beside the old." };
+        var apply = new Option<bool>("--apply") { Description = "With --what-if: also write those suggestions into the bank's YAML files (phrases and weights; bank version + 1)." };
+        var command = new Command("calibrate", "Grade human-scored answers and report agreement between the grader and the humans, and what in the rubric causes disagreement.")
         {
-            input, bankOption, format, outOption,
+            input, bankOption, graderOption, format, outOption, whatIf, apply,
         };
         command.SetAction(async (result, ct) =>
         {
@@ -34,51 +41,100 @@ internal static class CalibrateCommand
                 result.Error().WriteLine($"error: {file.FullName} not found.");
                 return 1;
             }
+            await using var graders = GraderFactory.TryCreate(result);
+            if (graders is null || !GraderFactory.TryGetGrader(result, graders, result.GetValue(graderOption), out var grader))
+            {
+                return 1;
+            }
             if (!TryGetBank(result, result.GetValue(bankOption), out var bank))
             {
                 return 1;
             }
 
-            IReadOnlyList<CalibrationRow> rows;
-            IReadOnlyList<CalibrationProblem> readProblems;
+            List<TabularRow> rows;
             using (var reader = file.OpenText())
             {
-                (rows, readProblems) = CalibrationRows.Read(reader, TabularReader.DetectFormat(file.FullName, reader));
+                rows = TabularReader.Read(reader, TabularReader.DetectFormat(file.FullName, reader)).ToList();
             }
             var progress = rows.Count >= 2 * ProgressEvery
                 ? new SynchronousProgress(done =>
                 {
                     if (done % ProgressEvery == 0)
                     {
-                        result.Error().WriteLine($"graded {done}/{rows.Count}");
+                        result.Error().WriteLine($"graded {done} rows");
                     }
                 })
                 : null;
-            var run = await new CalibrationRunner(new KeywordGrader(), bank).RunAsync(rows, progress, ct);
-            foreach (var problem in readProblems.Concat(run.Problems).OrderBy(p => p.Line))
+            var session = await CalibrationSession.RunAsync(rows, grader, bank, progress: progress, ct: ct);
+            foreach (var problem in session.Problems)
             {
                 result.Error().WriteLine($"{file.Name}:{problem.Line}: {problem.Message}");
             }
 
-            var report = CalibrationSummary.From(run, bank, readProblems.Count + run.Problems.Count);
+            var report = session.Report;
+            if (result.GetValue(whatIf) is { Length: > 0 } ids)
+            {
+                var wanted = ids.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+                var unknown = wanted.Where(id => report.Suggestions.All(s => s.Id != id)).ToList();
+                if (unknown.Count > 0)
+                {
+                    result.Error().WriteLine($"error: no suggestion {string.Join(", ", unknown)}; the report suggests: {(report.Suggestions.Count == 0 ? "none" : string.Join(", ", report.Suggestions.Select(s => s.Id)))}.");
+                    return 1;
+                }
+                var chosen = report.Suggestions.Where(s => wanted.Contains(s.Id)).ToList();
+                report = await session.WhatIfAsync(chosen, ct);
+                if (result.GetValue(apply) && bank is not null && !WriteToFiles(result, bank, chosen))
+                {
+                    return 1;
+                }
+            }
+
             var outFile = result.GetValue(outOption);
             using var writer = outFile is null ? null : new StreamWriter(outFile.FullName);
             var output = writer ?? result.Out();
-            if (result.GetValue(format) == "json")
+            switch (result.GetValue(format))
             {
-                output.WriteLine(JsonSerializer.Serialize(report, InterviewerJson.Indented));
-            }
-            else
-            {
-                WriteTable(CliOutput.Console(output), report);
+                case "json":
+                    output.WriteLine(JsonSerializer.Serialize(report, InterviewerJson.Indented));
+                    break;
+                case "md":
+                    output.Write(CalibrationMarkdown.Write(report));
+                    break;
+                case "html":
+                    output.Write(CalibrationHtml.Write(report));
+                    break;
+                default:
+                    CalibrationTable.Write(CliOutput.Console(output), report);
+                    break;
             }
             if (outFile is not null)
             {
                 result.Error().WriteLine($"report written to {outFile.FullName}");
             }
-            return run.Items.Count > 0 ? 0 : 1;
+            return session.Answers.Count > 0 ? 0 : 1;
         });
         return command;
+    }
+
+    private static bool WriteToFiles(ParseResult result, QuestionBank bank, IReadOnlyList<RubricSuggestion> chosen)
+    {
+        var folder = Path.Combine(result.GetValue(CommonOptions.Rubrics)!.FullName, bank.Id);
+        try
+        {
+            foreach (var changed in RubricEdits.ApplyToFiles(folder, chosen))
+            {
+                result.Error().WriteLine($"edited {changed}");
+            }
+            return true;
+        }
+        catch (RubricLoadException e)
+        {
+            foreach (var problem in e.Problems)
+            {
+                result.Error().WriteLine(problem);
+            }
+            return false;
+        }
     }
 
     private static bool TryGetBank(ParseResult result, string? bankId, out QuestionBank? bank)
@@ -107,46 +163,8 @@ internal static class CalibrateCommand
         return true;
     }
 
-    private static void WriteTable(IAnsiConsole console, CalibrationSummary report)
-    {
-        console.MarkupLine($"grader [bold]{report.Grader}[/], bank {Markup.Escape(report.Bank ?? "none")}, {report.Overall.N} answers graded, {report.Skipped} rows left out, scale {report.ScalePoints} points");
-        var table = new Table().AddColumns("", "n", "pearson", "spearman", "qwk", "mae");
-        table.AddRow(Row("overall", report.Overall));
-        foreach (var question in report.Questions)
-        {
-            table.AddRow(Row(question.QuestionId + (question.Drafted ? " (drafted)" : string.Empty), question.Agreement));
-        }
-        console.Write(table);
-    }
-
-    private static string[] Row(string label, AgreementStats stats) =>
-        [Markup.Escape(label), stats.N.ToString(CultureInfo.InvariantCulture), Format(stats.Pearson), Format(stats.Spearman), Format(stats.Qwk), Format(stats.Mae)];
-
-    private static string Format(double? value) => value is { } v ? v.ToString("0.000", CultureInfo.InvariantCulture) : "–";
-
     private sealed class SynchronousProgress(Action<int> report) : IProgress<int>
     {
         public void Report(int value) => report(value);
     }
 }
-
-/// <summary>The calibration report as printed: overall agreement and agreement per question.</summary>
-internal sealed record CalibrationSummary(string Grader, string? Bank, int Skipped, int ScalePoints, AgreementStats Overall, IReadOnlyList<QuestionAgreement> Questions)
-{
-    public static CalibrationSummary From(CalibrationRun run, QuestionBank? bank, int skipped)
-    {
-        var points = run.ScalePoints;
-        var questions = run.Items
-            .GroupBy(i => i.Question.Id, StringComparer.Ordinal)
-            .Select(g =>
-            {
-                var stats = Agreement.Compute(g.Select(i => i.Human).ToList(), g.Select(i => i.Grader).ToList(), points);
-                return new QuestionAgreement(g.Key, g.First().Drafted, stats);
-            })
-            .ToList();
-        return new CalibrationSummary(run.Items.FirstOrDefault()?.Grade.Grader ?? "keyword", bank?.Id, skipped, points, run.Overall, questions);
-    }
-}
-
-/// <summary>Agreement on one question's answers.</summary>
-internal sealed record QuestionAgreement(string QuestionId, bool Drafted, AgreementStats Agreement);
