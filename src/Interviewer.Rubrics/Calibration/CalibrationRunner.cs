@@ -74,9 +74,8 @@ public sealed class CalibrationRunner
         {
             var what = row.QuestionId is not null ? $"question id '{row.QuestionId}'" : $"question \"{Shorten(row.Question!)}\"";
             var where = _bank is null ? "no bank was given" : $"not in bank '{_bank.Id}'";
-            problems.Add(new CalibrationProblem(row.Line, row.Question is null
-                ? $"unknown {what} ({where}) and no question text to draft a rubric from"
-                : $"unknown {what} ({where}) and no reference_answer to draft a rubric from"));
+            problems.Add(new CalibrationProblem(row.Line,
+                $"unknown {what} ({where}): give the row a question and a reference_answer to grade it against a drafted rubric"));
             return null;
         }
         var question = _drafter.Draft(new DraftSource(row.Question, row.ReferenceAnswer) { Id = row.QuestionId });

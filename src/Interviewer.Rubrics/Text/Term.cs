@@ -6,14 +6,17 @@ namespace Interviewer.Rubrics.Text;
 /// </summary>
 internal sealed class Term
 {
-    public Term(string folded, bool isStopWord, bool isNumeric, int[] keys, bool isShared)
+    public Term(int id, string folded, bool isStopWord, bool isNumeric, int[] keys)
     {
+        Id = id;
         Folded = folded;
         IsStopWord = isStopWord;
         IsNumeric = isNumeric;
         Keys = keys;
-        IsShared = isShared;
     }
+
+    /// <summary>Dense id of a cached term (per-question results are kept by it); -1 for a term outside the cache.</summary>
+    public int Id { get; }
 
     /// <summary>Accent- and case-folded form, compared for typo tolerance.</summary>
     public string Folded { get; }
@@ -27,6 +30,6 @@ internal sealed class Term
     /// <summary>Interned ids of the folded form and both stems (distinct); two terms match when any key agrees.</summary>
     public int[] Keys { get; }
 
-    /// <summary>Lives in the shared cache, so per-question results for it may be cached by reference.</summary>
-    public bool IsShared { get; }
+    /// <summary>Lives in the cache, so per-question results for it may be kept by <see cref="Id"/>.</summary>
+    public bool IsShared => Id >= 0;
 }

@@ -9,7 +9,7 @@ namespace Interviewer.Rubrics.Text;
 /// so that a word seen before costs one dictionary lookup on a span of the answer, with no allocation.
 /// Thread-safe. The cache stops growing at its capacity: later new words are analysed on every use.
 /// </summary>
-internal sealed class TermCache
+internal sealed class TermCache : ITokenResolver
 {
     /// <summary>Words longer than this are not stemmed or cached (no phrase is that long).</summary>
     public const int MaxWordLength = 64;
@@ -20,16 +20,15 @@ internal sealed class TermCache
     [ThreadStatic]
     private static EnglishStemmer? t_english;
 
-    private readonly ConcurrentDictionary<string, Term> _terms = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, Term>.AlternateLookup<ReadOnlySpan<char>> _lookup;
+    private readonly SurfaceTable<Term> _terms;
     private readonly ConcurrentDictionary<string, int> _keys = new(StringComparer.Ordinal);
-    private readonly int _capacity;
     private int _nextKey;
+    private int _nextTerm = -1;
 
-    public TermCache(int capacity = 250_000)
+    public TermCache(int capacity = 100_000)
     {
-        _capacity = capacity;
-        _lookup = _terms.GetAlternateLookup<ReadOnlySpan<char>>();
+        _terms = new SurfaceTable<Term>(capacity);
+        Pinned = new PinningResolver(this);
     }
 
     /// <summary>The cache every grader shares.</summary>
@@ -38,16 +37,29 @@ internal sealed class TermCache
     /// <summary>Number of word forms cached.</summary>
     public int Count => _terms.Count;
 
+    /// <summary>A resolver that caches every term even past capacity: rubric phrases, which must match by reference.</summary>
+    public ITokenResolver Pinned { get; }
+
     /// <summary>The analysed term for a word form as written. <paramref name="pin"/> caches it even past capacity (rubric phrases).</summary>
-    public Term Get(ReadOnlySpan<char> surface, bool pin = false)
+    public Term Get(ReadOnlySpan<char> surface, bool pin = false) => Get(surface, SurfaceTable<Term>.Hash(surface), pin);
+
+    /// <summary>As <see cref="Get(ReadOnlySpan{char}, bool)"/>, with the span's hash already computed.</summary>
+    public Term Get(ReadOnlySpan<char> surface, int hash, bool pin = false)
     {
-        if (_lookup.TryGetValue(surface, out var term))
+        if (_terms.TryGet(surface, hash, out var term))
         {
             return term;
         }
-        var cacheable = surface.Length <= MaxWordLength && (pin || _terms.Count < _capacity);
+        var cacheable = surface.Length <= MaxWordLength && (pin || !_terms.IsFull);
         var created = Analyse(surface, cacheable);
-        return cacheable ? _terms.GetOrAdd(new string(surface), created) : created;
+        return cacheable ? _terms.GetOrAdd(surface, hash, created, evenIfFull: pin) : created;
+    }
+
+    /// <inheritdoc />
+    public Term Resolve(ReadOnlySpan<char> surface, out int[] matches)
+    {
+        matches = [];
+        return Get(surface);
     }
 
     private Term Analyse(ReadOnlySpan<char> surface, bool shared)
@@ -57,7 +69,7 @@ internal sealed class TermCache
         var isNumeric = folded.AsSpan().IndexOfAnyInRange('0', '9') >= 0;
         if (surface.Length > MaxWordLength)
         {
-            return new Term(folded, isStop, isNumeric, [], isShared: false);
+            return new Term(-1, folded, isStop, isNumeric, []);
         }
 
         var keys = new List<string>(3) { folded };
@@ -79,7 +91,16 @@ internal sealed class TermCache
                 ids[count++] = id;
             }
         }
-        return new Term(folded, isStop, isNumeric, count == ids.Length ? ids : ids[..count], shared);
+        return new Term(shared ? Interlocked.Increment(ref _nextTerm) : -1, folded, isStop, isNumeric, count == ids.Length ? ids : ids[..count]);
+    }
+
+    private sealed class PinningResolver(TermCache cache) : ITokenResolver
+    {
+        public Term Resolve(ReadOnlySpan<char> surface, out int[] matches)
+        {
+            matches = [];
+            return cache.Get(surface, pin: true);
+        }
     }
 
     private int Intern(string key) =>

@@ -31,6 +31,9 @@ internal struct Token
     /// <summary>The analysed word form.</summary>
     public Term Term;
 
+    /// <summary>The rubric vocabulary words the token matches, ascending (empty outside grading).</summary>
+    public int[] Matches;
+
     /// <summary>Offset just past the token in the original text.</summary>
     public readonly int End => Start + Length;
 }

@@ -9,6 +9,9 @@ internal sealed class TokenList
 
     public int Count { get; private set; }
 
+    /// <summary>Tokens the buffer holds without growing.</summary>
+    public int Capacity => _items.Length;
+
     /// <summary>Word positions (simple words and compound pieces).</summary>
     public int PositionCount { get; set; }
 

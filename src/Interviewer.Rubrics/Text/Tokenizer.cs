@@ -13,8 +13,8 @@ internal static class Tokenizer
 
     private const int MaxPieces = 16;
 
-    /// <summary>Tokenizes <paramref name="text"/> into <paramref name="tokens"/> (cleared first).</summary>
-    public static void Tokenize(string text, TokenList tokens, TermCache cache, bool pin = false)
+    /// <summary>Tokenizes <paramref name="text"/> into <paramref name="tokens"/> (cleared first), resolving each word with <paramref name="resolver"/>.</summary>
+    public static void Tokenize(string text, TokenList tokens, ITokenResolver resolver)
     {
         tokens.Clear();
         Span<int> pieceStarts = stackalloc int[MaxPieces];
@@ -78,7 +78,7 @@ internal static class Tokenizer
                 }
             }
 
-            var whole = cache.Get(text.AsSpan(start, end - start), pin);
+            var whole = resolver.Resolve(text.AsSpan(start, end - start), out var wholeMatches);
             tokens.Add(new Token
             {
                 Start = start,
@@ -88,6 +88,7 @@ internal static class Tokenizer
                 Sentence = sentence,
                 Segment = segment,
                 Term = whole,
+                Matches = wholeMatches,
             });
             tokens.WordCount++;
             segmentWords++;
@@ -99,6 +100,7 @@ internal static class Tokenizer
             {
                 for (var p = 0; p < pieces; p++)
                 {
+                    var part = resolver.Resolve(text.AsSpan(pieceStarts[p], pieceEnds[p] - pieceStarts[p]), out var partMatches);
                     tokens.Add(new Token
                     {
                         Start = pieceStarts[p],
@@ -108,7 +110,8 @@ internal static class Tokenizer
                         Sentence = sentence,
                         Segment = segment,
                         IsPart = true,
-                        Term = cache.Get(text.AsSpan(pieceStarts[p], pieceEnds[p] - pieceStarts[p]), pin),
+                        Term = part,
+                        Matches = partMatches,
                     });
                 }
             }

@@ -8,10 +8,11 @@ namespace Interviewer.Rubrics.Grading.Keyword;
 /// </summary>
 internal sealed class AnswerMatch
 {
+    private const int MaxRetainedTokens = 16_384;
+
     [ThreadStatic]
     private static AnswerMatch? t_current;
 
-    private int[][] _tokenMatches = new int[256][];
     private int[] _postingStart = new int[256];
     private int[] _postings = new int[512];
     private int[] _contentPrefix = new int[256];
@@ -28,22 +29,23 @@ internal sealed class AnswerMatch
     public int MatchedWordCount { get; private set; }
 
     /// <summary>The calling thread's instance, loaded with <paramref name="answer"/>.</summary>
-    public static AnswerMatch For(CompiledQuestion question, string answer, TermCache cache)
+    public static AnswerMatch For(CompiledQuestion question, string answer)
     {
-        var match = t_current ??= new AnswerMatch();
-        match.Load(question, answer, cache);
+        var match = t_current;
+        // Buffers grown by a huge answer are not kept for the thread's lifetime.
+        if (match is null || match.Tokens.Capacity > MaxRetainedTokens)
+        {
+            t_current = match = new AnswerMatch();
+        }
+        match.Load(question, answer);
         return match;
     }
 
-    private void Load(CompiledQuestion question, string answer, TermCache cache)
+    private void Load(CompiledQuestion question, string answer)
     {
         Question = question;
-        Tokenizer.Tokenize(answer, Tokens, cache);
+        Tokenizer.Tokenize(answer, Tokens, question);
         var count = Tokens.Count;
-        if (_tokenMatches.Length < count)
-        {
-            _tokenMatches = new int[Math.Max(count, _tokenMatches.Length * 2)][];
-        }
 
         // Which vocabulary words each token matches, and how many tokens each word has.
         _vocabularySize = question.Vocabulary.Length;
@@ -60,8 +62,7 @@ internal sealed class AnswerMatch
         for (var t = 0; t < count; t++)
         {
             ref var token = ref Tokens[t];
-            var matches = question.Match(token.Term);
-            _tokenMatches[t] = matches;
+            var matches = token.Matches;
             entries += matches.Length;
             foreach (var v in matches)
             {
@@ -105,7 +106,7 @@ internal sealed class AnswerMatch
         _postingStart.AsSpan(0, _vocabularySize).CopyTo(fill);
         for (var t = 0; t < count; t++)
         {
-            foreach (var v in _tokenMatches[t])
+            foreach (var v in Tokens[t].Matches)
             {
                 _postings[fill[v]++] = t;
             }
@@ -190,5 +191,5 @@ internal sealed class AnswerMatch
     }
 
     /// <summary>True when the token at <paramref name="token"/> matches some rubric word.</summary>
-    public bool IsMatched(int token) => _tokenMatches[token].Length > 0;
+    public bool IsMatched(int token) => Tokens[token].Matches.Length > 0;
 }

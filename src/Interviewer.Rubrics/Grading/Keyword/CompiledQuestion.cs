@@ -8,18 +8,25 @@ namespace Interviewer.Rubrics.Grading.Keyword;
 /// A question's rubric analysed once: every phrase as a sequence of vocabulary words, and an index from match keys
 /// (folded forms and stems) to those words. Which vocabulary words an answer's word matches is cached per word form.
 /// </summary>
-internal sealed class CompiledQuestion
+internal sealed class CompiledQuestion : ITokenResolver
 {
-    private const int MatchCacheCapacity = 50_000;
+    private const int PageBits = 10;
 
     private readonly Dictionary<int, int[]> _byKey;
     private readonly int[] _typoCandidates;
     private readonly int _typoMinLength;
-    private readonly ConcurrentDictionary<Term, int[]> _matches = new(ReferenceEqualityComparer.Instance);
+    private readonly TermCache _cache;
+    private readonly ConcurrentDictionary<ulong, string> _feedback = new();
 
-    private CompiledQuestion(Question question, Term[] vocabulary, CompiledKeyPoint[] keyPoints, Dictionary<int, int[]> byKey, int[] typoCandidates, int typoMinLength)
+    // Per cached term id, the vocabulary words it matches (null: not computed yet), in pages of 1,024 allocated on first
+    // use. Match arrays are immutable once published, so readers need no lock; a write lost to a concurrent growth of
+    // the page table only costs a recomputation.
+    private int[]?[]?[] _pages = new int[]?[]?[64];
+
+    private CompiledQuestion(Question question, TermCache cache, Term[] vocabulary, CompiledKeyPoint[] keyPoints, Dictionary<int, int[]> byKey, int[] typoCandidates, int typoMinLength)
     {
         Question = question;
+        _cache = cache;
         Vocabulary = vocabulary;
         KeyPoints = keyPoints;
         _byKey = byKey;
@@ -97,7 +104,7 @@ internal sealed class CompiledQuestion
                 typoCandidates.Add(v);
             }
         }
-        return new CompiledQuestion(question, [.. vocabulary], keyPoints,
+        return new CompiledQuestion(question, cache, [.. vocabulary], keyPoints,
             byKey.ToDictionary(p => p.Key, p => p.Value.ToArray()), [.. typoCandidates], typoMinLength);
     }
 
@@ -107,7 +114,7 @@ internal sealed class CompiledQuestion
     /// </summary>
     internal static List<List<Term>> CompilePhrase(string phrase, TokenList tokens, TermCache cache)
     {
-        Tokenizer.Tokenize(phrase, tokens, cache, pin: true);
+        Tokenizer.Tokenize(phrase, tokens, cache.Pinned);
         var words = new List<Term>();
         var all = new List<Term>();
         var spelt = new List<Term>();
@@ -159,13 +166,63 @@ internal sealed class CompiledQuestion
         return true;
     }
 
-    /// <summary>The vocabulary words (ascending indices) an answer's word matches: any key in common, or one typo in a long word.</summary>
+    /// <summary>An answer's word form with its term and matches: for a term this question has seen, a lookup and a bit test.</summary>
+    public Term Resolve(ReadOnlySpan<char> surface, out int[] matches)
+    {
+        var term = _cache.Get(surface);
+        matches = Matches(term);
+        return term;
+    }
+
+    /// <summary>As <see cref="Match"/>, remembered per term.</summary>
+    public int[] Matches(Term term)
+    {
+        var id = term.Id;
+        if (id < 0)
+        {
+            return Match(term);
+        }
+        var pageIndex = id >> PageBits;
+        var pages = Volatile.Read(ref _pages);
+        var page = pageIndex < pages.Length ? Volatile.Read(ref pages[pageIndex]) : null;
+        if (page is not null && Volatile.Read(ref page[id & ((1 << PageBits) - 1)]) is { } known)
+        {
+            return known;
+        }
+        var matches = Match(term);
+        page ??= Page(pageIndex);
+        Volatile.Write(ref page[id & ((1 << PageBits) - 1)], matches);
+        return matches;
+    }
+
+    private int[]?[] Page(int pageIndex)
+    {
+        while (true)
+        {
+            var pages = Volatile.Read(ref _pages);
+            if (pageIndex >= pages.Length)
+            {
+                var grown = new int[]?[]?[Math.Max(pageIndex + 1, pages.Length * 2)];
+                Array.Copy(pages, grown, pages.Length);
+                Interlocked.CompareExchange(ref _pages, grown, pages);
+                continue;
+            }
+            if (Volatile.Read(ref pages[pageIndex]) is { } existing)
+            {
+                return existing;
+            }
+            Interlocked.CompareExchange(ref pages[pageIndex], new int[]?[1 << PageBits], null);
+            // Re-read through the current page table: a concurrent growth may have copied the slot before it was set.
+            if (ReferenceEquals(pages, Volatile.Read(ref _pages)))
+            {
+                return pages[pageIndex]!;
+            }
+        }
+    }
+
+    /// <summary>The vocabulary words (ascending indices) a term matches: any key in common, or one typo in a long word.</summary>
     public int[] Match(Term term)
     {
-        if (term.IsShared && _matches.TryGetValue(term, out var cached))
-        {
-            return cached;
-        }
         var found = new List<int>(4);
         foreach (var key in term.Keys)
         {
@@ -192,12 +249,46 @@ internal sealed class CompiledQuestion
             }
         }
         found.Sort();
-        var result = found.Count == 0 ? [] : found.ToArray();
-        if (term.IsShared && _matches.Count < MatchCacheCapacity)
+        return found.Count == 0 ? [] : found.ToArray();
+    }
+
+    /// <summary>
+    /// The feedback for these statuses and flags, written once per combination: it depends on nothing else, and the same
+    /// few combinations recur across answers.
+    /// </summary>
+    public string Feedback(KeyPointGrade[] grades, List<string> flags, bool spanish)
+    {
+        const int MaxKeyPoints = 28;
+        const int MaxCached = 4096;
+        if (grades.Length > MaxKeyPoints)
         {
-            _matches.TryAdd(term, result);
+            return Keyword.Feedback.Write(grades, flags, spanish);
         }
-        return result;
+        var key = spanish ? 1UL : 0UL;
+        foreach (var flag in flags)
+        {
+            key |= flag switch
+            {
+                GradeFlags.Empty => 2UL,
+                GradeFlags.KeywordStuffing => 4UL,
+                GradeFlags.TooShort => 8UL,
+                _ => 0UL,
+            };
+        }
+        for (var k = 0; k < grades.Length; k++)
+        {
+            key |= (ulong)grades[k].Status << (4 + (2 * k));
+        }
+        if (_feedback.TryGetValue(key, out var text))
+        {
+            return text;
+        }
+        text = Keyword.Feedback.Write(grades, flags, spanish);
+        if (_feedback.Count < MaxCached)
+        {
+            _feedback.TryAdd(key, text);
+        }
+        return text;
     }
 
     /// <summary>Optimal string alignment distance ≤ 1: one insertion, deletion, substitution or swap of neighbours.</summary>

@@ -5,6 +5,8 @@ namespace Interviewer.Rubrics.Grading.Keyword;
 /// <summary>Short feedback in the bank's language: what was covered, what is partly there, what is missing.</summary>
 internal static class Feedback
 {
+    private const int MaxListed = 3;
+
     public static string Write(IReadOnlyList<KeyPointGrade> grades, IReadOnlyList<string> flags, bool spanish)
     {
         var text = new StringBuilder(256);
@@ -42,26 +44,37 @@ internal static class Feedback
         Append(text, spanish
             ? $"Cubre {covered} de {grades.Count} puntos clave."
             : $"Covers {covered} of {grades.Count} key points.");
-        List(text, grades, KeyPointStatus.Covered, spanish ? "Bien" : "Covered");
-        List(text, grades, KeyPointStatus.Partial, spanish ? "A medias" : "Partly");
-        List(text, grades, KeyPointStatus.Missing, spanish ? "Falta" : "Missing");
+        List(text, grades, KeyPointStatus.Covered, spanish ? "Bien" : "Covered", spanish);
+        List(text, grades, KeyPointStatus.Partial, spanish ? "A medias" : "Partly", spanish);
+        List(text, grades, KeyPointStatus.Missing, spanish ? "Falta" : "Missing", spanish);
         return text.ToString();
     }
 
-    private static void List(StringBuilder text, IReadOnlyList<KeyPointGrade> grades, KeyPointStatus status, string label)
+    private static void List(StringBuilder text, IReadOnlyList<KeyPointGrade> grades, KeyPointStatus status, string label, bool spanish)
     {
-        var first = true;
+        var listed = 0;
+        var more = 0;
         foreach (var grade in grades)
         {
             if (grade.Status != status)
             {
                 continue;
             }
-            text.Append(first ? $" {label}: " : "; ");
+            // The key points themselves are in the grade; the feedback names a few so it stays readable.
+            if (listed == MaxListed)
+            {
+                more++;
+                continue;
+            }
+            text.Append(listed == 0 ? $" {label}: " : "; ");
             text.Append(grade.Text.AsSpan().TrimEnd().TrimEnd('.'));
-            first = false;
+            listed++;
         }
-        if (!first)
+        if (more > 0)
+        {
+            text.Append(spanish ? $"; y {more} más" : $"; and {more} more");
+        }
+        if (listed > 0)
         {
             text.Append('.');
         }

@@ -19,6 +19,8 @@ namespace Interviewer.Rubrics.Grading.Keyword;
 public sealed class KeywordGrader : IAnswerGrader
 {
     private const int StuffingMinWords = 8;
+    private const int StuffingMinKeyPoints = 3;
+    private const double StuffingEvidenceShare = 0.6;
 
     private readonly ConditionalWeakTable<Question, CompiledQuestion> _compiled = [];
     private readonly TermCache _cache;
@@ -69,7 +71,7 @@ public sealed class KeywordGrader : IAnswerGrader
             return Empty(request, compiled, spanish);
         }
 
-        var match = AnswerMatch.For(compiled, answer, _cache);
+        var match = AnswerMatch.For(compiled, answer);
         var grades = new KeyPointGrade[compiled.KeyPoints.Length];
         var earned = 0.0;
         for (var k = 0; k < grades.Length; k++)
@@ -82,7 +84,7 @@ public sealed class KeywordGrader : IAnswerGrader
 
         var flags = new List<string>(2);
         var score = compiled.TotalWeight > 0 ? 100 * earned / compiled.TotalWeight : 0;
-        if (IsKeywordStuffing(match))
+        if (IsKeywordStuffing(match, grades))
         {
             flags.Add(GradeFlags.KeywordStuffing);
             score = Math.Min(score, Options.KeywordStuffingCap);
@@ -100,7 +102,7 @@ public sealed class KeywordGrader : IAnswerGrader
             request.Bank.Ref,
             grades,
             followUp?.FollowUp,
-            Feedback.Write(grades, flags, spanish),
+            compiled.Feedback(grades, flags, spanish),
             flags);
     }
 
@@ -207,20 +209,80 @@ public sealed class KeywordGrader : IAnswerGrader
     }
 
     /// <summary>
-    /// A list of rubric terms rather than sentences: most content words hit the rubric, and the text is either made of
-    /// list items of a few words with few function words, or has almost no function words at all.
+    /// A list of rubric terms rather than sentences, touching several key points: most of its words are the rubric's
+    /// phrases themselves; or, in a longer answer, most content words hit the rubric and the text is list items of a
+    /// few words with few function words, or has almost no function words at all.
     /// </summary>
-    /// <remarks>Short answers are never flagged: a two-term answer can be exactly right.</remarks>
-    private static bool IsKeywordStuffing(AnswerMatch match)
+    /// <remarks>
+    /// An answer that touches one or two key points is never flagged: "Abstraction and reusability." can be exactly
+    /// right, and a list that short cannot reach a high score anyway. Measured on the MLOps bank, the share of words
+    /// inside evidence is at most 0.47 for sentences of model answers and at least 0.64 for lists of their phrases.
+    /// </remarks>
+    private static bool IsKeywordStuffing(AnswerMatch match, KeyPointGrade[] grades)
     {
+        var touched = 0;
+        foreach (var grade in grades)
+        {
+            if (grade.Status != KeyPointStatus.Missing)
+            {
+                touched++;
+            }
+        }
         var tokens = match.Tokens;
-        if (tokens.WordCount < StuffingMinWords || match.ContentWordCount < 5 || match.MatchedWordCount < 5 || match.MatchedWordCount < 0.5 * match.ContentWordCount)
+        if (touched < StuffingMinKeyPoints || match.MatchedWordCount < 3 || match.MatchedWordCount < 0.5 * match.ContentWordCount)
         {
             return false;
         }
+        if (EvidenceShare(tokens, grades) >= StuffingEvidenceShare)
+        {
+            return true;
+        }
         var functionShare = (double)tokens.StopWordCount / tokens.WordCount;
         var listShare = (double)tokens.ShortSegmentWordCount / tokens.WordCount;
-        return (listShare >= 0.6 && functionShare < 0.25) || (functionShare < 0.08 && tokens.WordCount >= 8);
+        return tokens.WordCount >= StuffingMinWords && match.MatchedWordCount >= 5 &&
+            ((listShare >= 0.6 && functionShare < 0.25) || functionShare < 0.08);
+    }
+
+    /// <summary>The share of the answer's words (as written) that lie inside some evidence span.</summary>
+    private static double EvidenceShare(TokenList tokens, KeyPointGrade[] grades)
+    {
+        var spans = new List<(int Start, int End)>();
+        foreach (var grade in grades)
+        {
+            foreach (var span in grade.Evidence)
+            {
+                spans.Add((span.Start, span.Start + span.Length));
+            }
+        }
+        if (spans.Count == 0)
+        {
+            return 0;
+        }
+        spans.Sort();
+        var inside = 0;
+        var s = 0;
+        for (var t = 0; t < tokens.Count; t++)
+        {
+            ref var token = ref tokens[t];
+            if (token.IsPart)
+            {
+                continue;
+            }
+            while (s < spans.Count && spans[s].End <= token.Start)
+            {
+                s++;
+            }
+            // Spans may overlap, so look at the next few that start before the token.
+            for (var k = s; k < spans.Count && spans[k].Start <= token.Start; k++)
+            {
+                if (token.End <= spans[k].End)
+                {
+                    inside++;
+                    break;
+                }
+            }
+        }
+        return (double)inside / tokens.WordCount;
     }
 
     /// <summary>The highest-weight key point not covered, first in rubric order on ties (as <see cref="Scoring.FollowUpTarget"/>).</summary>
@@ -246,9 +308,9 @@ public sealed class KeywordGrader : IAnswerGrader
             var keyPoint = compiled.KeyPoints[k].KeyPoint;
             grades[k] = new KeyPointGrade(keyPoint.Id, keyPoint.Text, KeyPointStatus.Missing, 0, []);
         }
-        string[] flags = [GradeFlags.Empty];
+        List<string> flags = [GradeFlags.Empty];
         return new GradeResult(request.Question.Id, 0, Name, Degraded: false, request.Bank.Ref, grades,
-            FollowUpTarget(compiled, grades)?.FollowUp, Feedback.Write(grades, flags, spanish), flags);
+            FollowUpTarget(compiled, grades)?.FollowUp, compiled.Feedback(grades, flags, spanish), flags);
     }
 
     private static bool IsSpanish(QuestionBank bank) => bank.Language.StartsWith("es", StringComparison.OrdinalIgnoreCase);

@@ -57,7 +57,7 @@ public static class RubricQualityChecks
         }
 
         var compiled = grader.Compile(question);
-        var match = AnswerMatch.For(compiled, question.ModelAnswer, TermCache.Shared);
+        var match = AnswerMatch.For(compiled, question.ModelAnswer);
         var owners = new List<(CompiledPhrase Phrase, KeyPoint KeyPoint, Concept Concept)>();
         foreach (var keyPoint in compiled.KeyPoints)
         {

@@ -1,0 +1,275 @@
+using System.Text;
+using System.Text.Json;
+using Interviewer.Rubrics.Grading;
+using Interviewer.Rubrics.Grading.Keyword;
+using Interviewer.Rubrics.Model;
+using static Interviewer.Rubrics.Tests.Grading.Keyword.KeywordFixtures;
+
+namespace Interviewer.Rubrics.Tests.Grading.Keyword;
+
+public sealed class KeywordGraderTests
+{
+    private const string GoodSpanishAnswer =
+        "Empaqueto el modelo en un contenedor y lo despliego con CI/CD; luego monitorizo sus métricas y la deriva de los " +
+        "datos de producción, y si algo falla hago rollback.";
+
+    [Fact]
+    public void Grade_ModelAnswer_CoversEveryKeyPoint()
+    {
+        var grade = Grade(Deploy, Deploy.ModelAnswer, SpanishBank);
+
+        Assert.Equal(100, grade.Score);
+        Assert.All(grade.KeyPoints, k => Assert.Equal(KeyPointStatus.Covered, k.Status));
+        Assert.Null(grade.FollowUp);
+        Assert.Empty(grade.Flags);
+        Assert.Equal("keyword", grade.Grader);
+        Assert.Equal(new BankRef("test", 1), grade.Bank);
+        Assert.False(grade.Degraded);
+    }
+
+    [Fact]
+    public void Grade_ConciseGoodSpanishAnswer_ScoresHighWithoutFlags()
+    {
+        var grade = Grade(Deploy, GoodSpanishAnswer, SpanishBank);
+
+        Assert.Empty(grade.Flags);
+        Assert.True(grade.Score >= 90, $"score {grade.Score}");
+    }
+
+    [Fact]
+    public void Grade_ConciseGoodEnglishAnswer_IsNotFlagged()
+    {
+        const string answer = "I package the model in a docker container, deploy it through a CI/CD pipeline, monitor its metrics " +
+            "and the drift of production data, and roll back if it fails.";
+
+        var grade = Grade(Deploy, answer, EnglishBank);
+
+        Assert.DoesNotContain(GradeFlags.KeywordStuffing, grade.Flags);
+        Assert.True(grade.Score >= 80, $"score {grade.Score}");
+    }
+
+    [Theory]
+    [InlineData("contenedor, docker, despliegue, ci/cd, pipeline, monitorización, métricas, rollback, deriva, datos de producción")]
+    [InlineData("contenedor docker despliegue ci/cd pipeline monitorización métricas rollback deriva datos producción")]
+    [InlineData("- contenedor\n- docker\n- despliegue\n- CI/CD\n- monitorización\n- métricas\n- rollback\n- deriva\n- datos de producción")]
+    [InlineData("Docker; deploy; pipeline; monitoring; metrics; rollback; drift; production data")]
+    [InlineData("Docker, CI/CD, monitoring, rollback, drift")]
+    [InlineData("contenedor despliegue pipeline métricas monitorización deriva")]
+    public void Grade_KeywordList_IsFlaggedAndCannotScoreHigh(string answer)
+    {
+        var grade = Grade(Deploy, answer, SpanishBank);
+
+        Assert.Contains(GradeFlags.KeywordStuffing, grade.Flags);
+        Assert.True(grade.Score <= KeywordGraderOptions.Default.KeywordStuffingCap, $"score {grade.Score}");
+        Assert.Contains("lista de términos", grade.Feedback, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Grade_KeywordList_StillReportsWhatItMentions()
+    {
+        var grade = Grade(Deploy, "contenedor, docker, despliegue, ci/cd, pipeline, monitorización, métricas, rollback, deriva", SpanishBank);
+
+        Assert.Equal(KeyPointStatus.Covered, KeyPointOf(grade, "deploy-cicd").Status);
+    }
+
+    [Theory]
+    [InlineData("Contenedor Docker, despliegue con un pipeline de CI/CD.")]
+    [InlineData("Docker container; CI/CD pipeline.")]
+    public void Grade_TerseAnswerOnOneOrTwoKeyPoints_IsNotKeywordStuffing(string answer)
+    {
+        var grade = Grade(Deploy, answer, SpanishBank);
+
+        Assert.DoesNotContain(GradeFlags.KeywordStuffing, grade.Flags);
+        Assert.Equal(KeyPointStatus.Covered, KeyPointOf(grade, "deploy-cicd").Status);
+    }
+
+    [Fact]
+    public void Grade_ShortCorrectAnswer_IsNotKeywordStuffing()
+    {
+        var grade = Grade(WithConcepts(["abstracción"], ["reutilización"]), "Abstracción y reutilización.");
+
+        Assert.DoesNotContain(GradeFlags.KeywordStuffing, grade.Flags);
+        Assert.Equal(100, grade.Score);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("   ")]
+    [InlineData(" \n\t \r\n ")]
+    public void Grade_EmptyOrWhiteSpaceAnswer_IsFlaggedEmptyWithScoreZero(string answer)
+    {
+        var grade = Grade(Deploy, answer, SpanishBank);
+
+        Assert.Equal([GradeFlags.Empty], grade.Flags);
+        Assert.Equal(0, grade.Score);
+        Assert.All(grade.KeyPoints, k => Assert.Equal(KeyPointStatus.Missing, k.Status));
+        Assert.Equal(Deploy.KeyPoints.Count, grade.KeyPoints.Count);
+        Assert.Equal(Deploy.KeyPoints[0].FollowUp, grade.FollowUp);
+        Assert.Contains("vacía", grade.Feedback, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Grade_NullAnswer_IsGradedAsEmpty()
+    {
+        var grade = Grader.Grade(new GradeRequest(SpanishBank, Deploy, null!));
+
+        Assert.Equal([GradeFlags.Empty], grade.Flags);
+    }
+
+    [Fact]
+    public void Grade_VeryShortAnswer_IsFlaggedTooShort()
+    {
+        var grade = Grade(Deploy, "Uso Docker.", SpanishBank);
+
+        Assert.Contains(GradeFlags.TooShort, grade.Flags);
+        Assert.DoesNotContain(GradeFlags.Empty, grade.Flags);
+    }
+
+    [Fact]
+    public void Grade_KeyPointStatusesAndCoverage_FollowTheShareOfConceptsFound()
+    {
+        // Container found, deployment not: one concept of two.
+        var grade = Grade(Deploy, "Lo meto en un contenedor y ya está, no hago nada más con ello en ningún momento.", SpanishBank);
+
+        var container = KeyPointOf(grade, "deploy-container");
+        Assert.Equal(KeyPointStatus.Partial, container.Status);
+        Assert.Equal(0.5, container.Coverage);
+        Assert.Equal(KeyPointStatus.Missing, KeyPointOf(grade, "deploy-rollback").Status);
+        Assert.Equal(0, KeyPointOf(grade, "deploy-rollback").Coverage);
+    }
+
+    [Fact]
+    public void Grade_Score_IsTheWeightedShareOfWhatKeyPointsEarn()
+    {
+        // Covers deploy-cicd (weight 2) and deploy-rollback (weight 1) of a total weight of 10.
+        var grade = Grade(Deploy, "Todo pasa por un pipeline de integración continua y, si falla, revertimos sin más problema.", SpanishBank);
+
+        Assert.Equal(30, grade.Score);
+    }
+
+    [Fact]
+    public void Grade_FollowUp_TargetsTheHighestWeightKeyPointNotCovered()
+    {
+        // Container (weight 3) covered; of the weight-2 key points not covered, deploy-cicd comes first.
+        var grade = Grade(Deploy, "Desplegamos el modelo dentro de un contenedor y lo dejamos funcionando en el clúster.", SpanishBank);
+
+        Assert.Equal(KeyPointStatus.Covered, KeyPointOf(grade, "deploy-container").Status);
+        Assert.Equal(Deploy.KeyPoints[1].FollowUp, grade.FollowUp);
+    }
+
+    [Fact]
+    public void Grade_Feedback_IsInTheBanksLanguage()
+    {
+        const string answer = "Desplegamos el modelo dentro de un contenedor y lo dejamos funcionando en el clúster.";
+
+        var spanish = Grade(Deploy, answer, SpanishBank);
+        var english = Grade(Deploy, answer, EnglishBank);
+
+        Assert.StartsWith("Cubre 1 de 5 puntos clave.", spanish.Feedback, StringComparison.Ordinal);
+        Assert.Contains("Falta:", spanish.Feedback, StringComparison.Ordinal);
+        Assert.StartsWith("Covers 1 of 5 key points.", english.Feedback, StringComparison.Ordinal);
+        Assert.Contains("Missing:", english.Feedback, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Grade_SameInput_GivesTheSameGrade()
+    {
+        var first = JsonSerializer.Serialize(Grade(Deploy, GoodSpanishAnswer, SpanishBank), InterviewerJson.Options);
+        var second = JsonSerializer.Serialize(new KeywordGrader().Grade(new GradeRequest(SpanishBank, Deploy, GoodSpanishAnswer)), InterviewerJson.Options);
+
+        Assert.Equal(first, second);
+    }
+
+    [Fact]
+    public void Grade_FromManyThreads_GivesTheSameGradesAsOneThread()
+    {
+        var answers = Enumerable.Range(0, 200).Select(i => $"Respuesta {i}: {GoodSpanishAnswer[..(i % GoodSpanishAnswer.Length)]} fin {i}.").ToArray();
+        var grader = new KeywordGrader();
+        var sequential = answers.Select(a => JsonSerializer.Serialize(grader.Grade(new GradeRequest(SpanishBank, Deploy, a)), InterviewerJson.Options)).ToArray();
+
+        var parallel = new string[answers.Length];
+        Parallel.For(0, answers.Length, new ParallelOptions { MaxDegreeOfParallelism = 4 }, i =>
+            parallel[i] = JsonSerializer.Serialize(grader.Grade(new GradeRequest(SpanishBank, Deploy, answers[i])), InterviewerJson.Options));
+
+        Assert.Equal(sequential, parallel);
+    }
+
+    [Fact]
+    public void Grade_100KilobyteAnswer_IsGradedWithValidEvidence()
+    {
+        var text = new StringBuilder();
+        var random = new Random(7);
+        string[] words = ["el", "modelo", "datos", "latencia", "servicio", "🚀", "réplica", "Kubernetes", "cola", "usuarios", "señal", "x86_64"];
+        while (text.Length < 100_000)
+        {
+            text.Append(words[random.Next(words.Length)]).Append(random.Next(10) == 0 ? ". " : " ");
+        }
+        text.Append(GoodSpanishAnswer);
+        var answer = text.ToString();
+
+        var grade = Grade(Deploy, answer, SpanishBank);
+
+        Assert.InRange(grade.Score, 0, 100);
+        Assert.Equal(KeyPointStatus.Covered, KeyPointOf(grade, "deploy-cicd").Status);
+        Assert.All(grade.KeyPoints.SelectMany(k => k.Evidence), e => Assert.Equal(e.Text, answer.Substring(e.Start, e.Length)));
+    }
+
+    [Fact]
+    public void Grade_OneHugeWord_IsGradedWithoutError()
+    {
+        var grade = Grade(Deploy, new string('a', 100_000), SpanishBank);
+
+        Assert.Equal(0, grade.Score);
+    }
+
+    [Fact]
+    public async Task GradeAsync_WithCancelledToken_Throws()
+    {
+        using var cts = new CancellationTokenSource();
+        await cts.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(async () =>
+            await Grader.GradeAsync(new GradeRequest(SpanishBank, Deploy, GoodSpanishAnswer), cts.Token));
+    }
+
+    [Fact]
+    public async Task GradeAsync_GivesTheSameGradeAsGrade()
+    {
+        var grade = await Grader.GradeAsync(new GradeRequest(SpanishBank, Deploy, GoodSpanishAnswer));
+
+        Assert.Equal(Grade(Deploy, GoodSpanishAnswer, SpanishBank).Score, grade.Score);
+    }
+
+    [Fact]
+    public void Grade_QuestionWithAKeyPointWithoutConcepts_GivesItNoCredit()
+    {
+        var question = new Question("q", "basics", "¿?", "", "", [new KeyPoint("empty", "Nada.", 1, [], "¿?"), KeyPoint("real", 1, ["docker"])]);
+
+        var grade = Grade(question, "Uso docker en todos los despliegues que hacemos en el equipo.");
+
+        Assert.Equal(KeyPointStatus.Missing, KeyPointOf(grade, "empty").Status);
+        Assert.Equal(50, grade.Score);
+    }
+
+    [Theory]
+    [InlineData(0.0, 0.7)]
+    [InlineData(1.5, 0.7)]
+    [InlineData(0.6, 0.0)]
+    [InlineData(0.6, 1.5)]
+    public void Constructor_WithOptionsOutOfRange_Throws(double coveredThreshold, double exponent)
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() =>
+            new KeywordGrader(new KeywordGraderOptions { CoveredThreshold = coveredThreshold, CoverageExponent = exponent }));
+    }
+
+    [Fact]
+    public void Grade_WithStricterOptions_RequiresEveryConcept()
+    {
+        var strict = new KeywordGrader(new KeywordGraderOptions { CoveredThreshold = 1, CoverageExponent = 1 });
+
+        var grade = strict.Grade(new GradeRequest(SpanishBank, Deploy, "Lo meto en un contenedor y ya está, no hago nada más con ello."));
+
+        Assert.Equal(KeyPointStatus.Partial, grade.KeyPoints[0].Status);
+        Assert.Equal(15, grade.Score);
+    }
+}
