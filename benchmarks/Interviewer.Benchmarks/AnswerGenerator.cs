@@ -35,7 +35,7 @@ public sealed class AnswerGenerator
 
     public QuestionBank Bank { get; }
 
-    /// <summary>An answer of at least <paramref name="words"/> words to the question at <paramref name="questionIndex"/>.</summary>
+    /// <summary>An answer of <paramref name="words"/> words to the question at <paramref name="questionIndex"/> (the last sentence is cut short).</summary>
     public string Generate(int questionIndex, int words = 120)
     {
         var answer = new StringBuilder();
@@ -50,7 +50,10 @@ public sealed class AnswerGenerator
             foreach (var word in sentence.Split(' ', StringSplitOptions.RemoveEmptyEntries))
             {
                 answer.Append(Perturb(word)).Append(' ');
-                count++;
+                if (++count == words)
+                {
+                    break;
+                }
             }
         }
         return answer.ToString().TrimEnd();

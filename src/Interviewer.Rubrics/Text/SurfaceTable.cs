@@ -1,17 +1,28 @@
 namespace Interviewer.Rubrics.Text;
 
+/// <summary>An entry of a <see cref="SurfaceTable{T}"/>: it carries its own key.</summary>
+internal interface ISurfaceKeyed
+{
+    /// <summary>The word form as written.</summary>
+    string Surface { get; }
+
+    /// <summary><see cref="SurfaceTable{T}.Hash"/> of <see cref="Surface"/>.</summary>
+    int SurfaceHash { get; }
+}
+
 /// <summary>
-/// A hash table from word forms (looked up by span, so the answer is never copied) to analysed values, read without
-/// locks by any number of threads and written under a lock. Entries are immutable and a resize publishes a new bucket
-/// array, so a reader always sees a consistent table. It stops growing at its capacity.
+/// An open-addressing hash table of entries keyed by word forms (looked up by span, so the answer is never copied),
+/// read without locks by any number of threads and written under a lock. A lookup touches the slot array, the entry
+/// and its key; a resize publishes a new slot array, so a reader always sees a consistent table (at worst it misses
+/// an entry just added, and the caller adds it again under the lock, which finds it). It stops growing at its capacity.
 /// </summary>
-/// <remarks>Hashes are the runtime's randomised string hashes, so crafted answers cannot flood one bucket.</remarks>
+/// <remarks>Hashes are the runtime's randomised string hashes, so crafted answers cannot pile words into one run of slots.</remarks>
 internal sealed class SurfaceTable<T>
-    where T : class
+    where T : class, ISurfaceKeyed
 {
     private readonly Lock _gate = new();
     private readonly int _capacity;
-    private Entry?[] _buckets = new Entry?[256];
+    private T?[] _slots = new T?[512];
     private int _count;
 
     public SurfaceTable(int capacity) => _capacity = capacity;
@@ -26,25 +37,30 @@ internal sealed class SurfaceTable<T>
 
     public bool TryGet(ReadOnlySpan<char> key, int hash, out T value)
     {
-        var buckets = Volatile.Read(ref _buckets);
-        for (var entry = Volatile.Read(ref buckets[hash & (buckets.Length - 1)]); entry is not null; entry = entry.Next)
+        var slots = Volatile.Read(ref _slots);
+        var mask = slots.Length - 1;
+        for (var i = hash & mask; ; i = (i + 1) & mask)
         {
-            if (entry.Hash == hash && key.SequenceEqual(entry.Key))
+            var entry = Volatile.Read(ref slots[i]);
+            if (entry is null)
             {
-                value = entry.Value;
+                value = null!;
+                return false;
+            }
+            if (entry.SurfaceHash == hash && key.SequenceEqual(entry.Surface))
+            {
+                value = entry;
                 return true;
             }
         }
-        value = null!;
-        return false;
     }
 
-    /// <summary>Adds <paramref name="value"/> unless the key is there (then returns the value there) or the table is full (then returns <paramref name="value"/> unstored).</summary>
-    public T GetOrAdd(ReadOnlySpan<char> key, int hash, T value, bool evenIfFull = false)
+    /// <summary>Adds <paramref name="value"/> unless its key is there (then returns the entry there) or the table is full (then returns <paramref name="value"/> unstored).</summary>
+    public T GetOrAdd(T value, bool evenIfFull = false)
     {
         lock (_gate)
         {
-            if (TryGet(key, hash, out var existing))
+            if (TryGet(value.Surface, value.SurfaceHash, out var existing))
             {
                 return existing;
             }
@@ -52,41 +68,38 @@ internal sealed class SurfaceTable<T>
             {
                 return value;
             }
-            var buckets = _buckets;
-            if (_count >= buckets.Length * 3 / 4)
+            var slots = _slots;
+            // At most half full, so that probes stay short and a miss finds an empty slot quickly.
+            if (2 * (_count + 1) > slots.Length)
             {
-                buckets = Resize(buckets);
+                slots = new T?[slots.Length * 2];
+                foreach (var entry in _slots)
+                {
+                    if (entry is not null)
+                    {
+                        Place(slots, entry);
+                    }
+                }
+                Place(slots, value);
+                Volatile.Write(ref _slots, slots);
             }
-            ref var head = ref buckets[hash & (buckets.Length - 1)];
-            Volatile.Write(ref head, new Entry(new string(key), hash, value, head));
+            else
+            {
+                Place(slots, value);
+            }
             Volatile.Write(ref _count, _count + 1);
             return value;
         }
     }
 
-    private Entry?[] Resize(Entry?[] old)
+    private static void Place(T?[] slots, T entry)
     {
-        var buckets = new Entry?[old.Length * 2];
-        foreach (var first in old)
+        var mask = slots.Length - 1;
+        var i = entry.SurfaceHash & mask;
+        while (slots[i] is not null)
         {
-            for (var entry = first; entry is not null; entry = entry.Next)
-            {
-                ref var head = ref buckets[entry.Hash & (buckets.Length - 1)];
-                head = new Entry(entry.Key, entry.Hash, entry.Value, head);
-            }
+            i = (i + 1) & mask;
         }
-        Volatile.Write(ref _buckets, buckets);
-        return buckets;
-    }
-
-    private sealed class Entry(string key, int hash, T value, Entry? next)
-    {
-        public string Key { get; } = key;
-
-        public int Hash { get; } = hash;
-
-        public T Value { get; } = value;
-
-        public Entry? Next { get; } = next;
+        Volatile.Write(ref slots[i], entry);
     }
 }

@@ -4,16 +4,24 @@ namespace Interviewer.Rubrics.Text;
 /// One distinct word form as written (e.g. <c>"Desplegamos"</c>), analysed once: folded form, stop-word status,
 /// and the keys it matches by (folded form, Spanish and English Snowball stems), interned as integers.
 /// </summary>
-internal sealed class Term
+internal sealed class Term : ISurfaceKeyed
 {
-    public Term(int id, string folded, bool isStopWord, bool isNumeric, int[] keys)
+    public Term(string surface, int surfaceHash, int id, string folded, bool isStopWord, bool isNumeric, int[] keys)
     {
+        Surface = surface;
+        SurfaceHash = surfaceHash;
         Id = id;
         Folded = folded;
         IsStopWord = isStopWord;
         IsNumeric = isNumeric;
         Keys = keys;
     }
+
+    /// <summary>The word form as written, the key of the cache.</summary>
+    public string Surface { get; }
+
+    /// <summary>The randomised hash of <see cref="Surface"/>.</summary>
+    public int SurfaceHash { get; }
 
     /// <summary>Dense id of a cached term (per-question results are kept by it); -1 for a term outside the cache.</summary>
     public int Id { get; }

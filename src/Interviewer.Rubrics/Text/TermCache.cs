@@ -51,8 +51,8 @@ internal sealed class TermCache : ITokenResolver
             return term;
         }
         var cacheable = surface.Length <= MaxWordLength && (pin || !_terms.IsFull);
-        var created = Analyse(surface, cacheable);
-        return cacheable ? _terms.GetOrAdd(surface, hash, created, evenIfFull: pin) : created;
+        var created = Analyse(surface, hash, cacheable);
+        return cacheable ? _terms.GetOrAdd(created, evenIfFull: pin) : created;
     }
 
     /// <inheritdoc />
@@ -62,14 +62,15 @@ internal sealed class TermCache : ITokenResolver
         return Get(surface);
     }
 
-    private Term Analyse(ReadOnlySpan<char> surface, bool shared)
+    private Term Analyse(ReadOnlySpan<char> surface, int hash, bool shared)
     {
         var folded = TextFolding.Fold(surface);
+        var surfaceKey = shared ? (surface.SequenceEqual(folded) ? folded : new string(surface)) : string.Empty;
         var isStop = StopWords.Contains(folded);
         var isNumeric = folded.AsSpan().IndexOfAnyInRange('0', '9') >= 0;
         if (surface.Length > MaxWordLength)
         {
-            return new Term(-1, folded, isStop, isNumeric, []);
+            return new Term(surfaceKey, hash, -1, folded, isStop, isNumeric, []);
         }
 
         var keys = new List<string>(3) { folded };
@@ -91,7 +92,7 @@ internal sealed class TermCache : ITokenResolver
                 ids[count++] = id;
             }
         }
-        return new Term(shared ? Interlocked.Increment(ref _nextTerm) : -1, folded, isStop, isNumeric, count == ids.Length ? ids : ids[..count]);
+        return new Term(surfaceKey, hash, shared ? Interlocked.Increment(ref _nextTerm) : -1, folded, isStop, isNumeric, count == ids.Length ? ids : ids[..count]);
     }
 
     private sealed class PinningResolver(TermCache cache) : ITokenResolver
