@@ -34,6 +34,12 @@ internal sealed class InterviewStore(InterviewDb db, StoreWriter writer, BankCat
             Text = turn.Answer.Text,
             ReceivedAt = turn.Answer.ReceivedAt,
         };
+        if (writer.HasHotPath)
+        {
+            // No session write: the insert checks the session's version, and the unique index keeps one answer per turn.
+            var version = session.Version;
+            return writer.WriteRawAsync(sql => sql.InsertAnswer(answer, version));
+        }
         return CommitAsync(session, context => context.Answers.Add(answer));
     }
 
@@ -54,6 +60,18 @@ internal sealed class InterviewStore(InterviewDb db, StoreWriter writer, BankCat
             GradedAt = now,
         };
         var nextRow = next is null ? null : TurnRow(session.Id, next);
+        if (writer.HasHotPath)
+        {
+            return CommitRawAsync(session, (sql, sessionRow, expected) =>
+            {
+                sql.InsertGrade(row);
+                if (nextRow is not null)
+                {
+                    sql.InsertTurn(nextRow);
+                }
+                sql.UpdateSession(sessionRow, expected);
+            });
+        }
         return CommitAsync(session, context =>
         {
             context.Grades.Add(row);
@@ -148,6 +166,14 @@ internal sealed class InterviewStore(InterviewDb db, StoreWriter writer, BankCat
             entry.Property(s => s.Version).OriginalValue = expected;
             entry.Property(s => s.Version).CurrentValue = expected + 1;
         });
+        session.Version = expected + 1;
+    }
+
+    private async Task CommitRawAsync(InterviewSession session, Action<SqliteHotPath, SessionRow, long> apply)
+    {
+        var row = SessionRow(session);
+        var expected = session.Version;
+        await writer.WriteRawAsync(sql => apply(sql, row, expected));
         session.Version = expected + 1;
     }
 

@@ -17,11 +17,14 @@ internal sealed class StoreWriter : IAsyncDisposable
     private readonly ILogger<StoreWriter> _logger;
     private readonly Thread _thread;
     private readonly TaskCompletionSource _stopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly bool _synchronousNormal;
+    private SqliteHotPath? _hotPath;
 
     public StoreWriter(InterviewDb db, IOptions<StorageOptions> options, ILogger<StoreWriter> logger)
     {
         _db = db;
         _maxBatch = options.Value.MaxBatch;
+        _synchronousNormal = options.Value.SqliteSynchronous == "Normal";
         _logger = logger;
         // SQLite's I/O is synchronous (its async methods block), so the writer has its own thread rather than
         // holding a thread-pool thread through every fsync.
@@ -30,9 +33,19 @@ internal sealed class StoreWriter : IAsyncDisposable
     }
 
     /// <summary>Queues a change; the task completes when it is committed, or faults when it could not be.</summary>
-    public Task WriteAsync(Action<InterviewDbContext> apply)
+    public Task WriteAsync(Action<InterviewDbContext> apply) => Enqueue(new PendingWrite(apply, null, NewDone()));
+
+    /// <summary>True when <see cref="WriteRawAsync"/> may be used (SQLite).</summary>
+    public bool HasHotPath => _db.IsSqlite;
+
+    /// <summary>Queues a change made with SQLite's prepared statements (only when <see cref="HasHotPath"/>); completes when committed.</summary>
+    public Task WriteRawAsync(Action<SqliteHotPath> apply) =>
+        HasHotPath ? Enqueue(new PendingWrite(null, apply, NewDone())) : throw new InvalidOperationException("The SQLite hot path needs the SQLite store.");
+
+    private static TaskCompletionSource NewDone() => new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    private Task Enqueue(PendingWrite pending)
     {
-        var pending = new PendingWrite(apply, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
         if (!_queue.Writer.TryWrite(pending))
         {
             throw new ObjectDisposedException(nameof(StoreWriter), "The store is shutting down.");
@@ -44,19 +57,31 @@ internal sealed class StoreWriter : IAsyncDisposable
     {
         _queue.Writer.TryComplete();
         await _stopped.Task;
+        _hotPath?.Dispose();
     }
 
     private void Run()
     {
-        var batch = new List<PendingWrite>(_maxBatch);
+        var ef = new List<PendingWrite>(_maxBatch);
+        var raw = new List<PendingWrite>(_maxBatch);
         while (_queue.Reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult())
         {
-            while (batch.Count < _maxBatch && _queue.Reader.TryRead(out var pending))
+            // Changes in one group never touch the same session (a session's next change waits for this one's commit),
+            // so EF Core's changes and the hot path's can be committed in two transactions in any order.
+            while (ef.Count + raw.Count < _maxBatch && _queue.Reader.TryRead(out var pending))
             {
-                batch.Add(pending);
+                (pending.Raw is null ? ef : raw).Add(pending);
             }
-            Commit(batch);
-            batch.Clear();
+            if (raw.Count > 0)
+            {
+                Commit(raw);
+                raw.Clear();
+            }
+            if (ef.Count > 0)
+            {
+                Commit(ef);
+                ef.Clear();
+            }
         }
         _stopped.TrySetResult();
     }
@@ -96,13 +121,19 @@ internal sealed class StoreWriter : IAsyncDisposable
 
     private void CommitTogether(IReadOnlyList<PendingWrite> batch)
     {
+        if (batch[0].Raw is not null)
+        {
+            _hotPath ??= new SqliteHotPath(_db.DatabasePath!, _synchronousNormal);
+            _hotPath.Commit(batch.Select(p => p.Raw!));
+            return;
+        }
         using var context = _db.CreateContext();
         foreach (var pending in batch)
         {
-            pending.Apply(context);
+            pending.Apply!(context);
         }
         context.SaveChanges();
     }
 
-    private sealed record PendingWrite(Action<InterviewDbContext> Apply, TaskCompletionSource Done);
+    private sealed record PendingWrite(Action<InterviewDbContext>? Apply, Action<SqliteHotPath>? Raw, TaskCompletionSource Done);
 }

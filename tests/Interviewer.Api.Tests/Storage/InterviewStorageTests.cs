@@ -44,6 +44,32 @@ public sealed class InterviewStorageTests
         Assert.Contains("\"keyPoints\"", reader.GetString(5), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Answer_ToASessionChangedByAnotherWriter_IsRefusedAndNotStored()
+    {
+        await using var app = LiveApps.Create();
+        await using var client = await HubTestClient.ConnectAsync(app);
+        var started = await client.StartAsync(new StartInterviewRequest(QuestionCount: 2, Seed: 1));
+        await client.NextQuestionAsync();
+        await client.AnswerAsync(started.SessionId, LiveApps.CompleteAnswer, "a-1");
+        await using var connection = new SqliteConnection($"Data Source={Path.Combine(app.DataDirectory, "interviewer.db")};Pooling=false");
+        await connection.OpenAsync();
+        await using (var bump = connection.CreateCommand())
+        {
+            // Another instance committed a change: this instance's copy of the session is now stale.
+            bump.CommandText = "UPDATE sessions SET Version = Version + 1 WHERE Id = $id";
+            bump.Parameters.AddWithValue("$id", started.SessionId);
+            Assert.Equal(1, await bump.ExecuteNonQueryAsync());
+        }
+
+        await Assert.ThrowsAsync<Microsoft.AspNetCore.SignalR.HubException>(() => client.SubmitAsync(started.SessionId, "a-2", LiveApps.CompleteAnswer));
+
+        await using var count = connection.CreateCommand();
+        count.CommandText = "SELECT COUNT(*) FROM answers WHERE SessionId = $id AND AnswerId = 'a-2'";
+        count.Parameters.AddWithValue("$id", started.SessionId);
+        Assert.Equal(0L, (long)(await count.ExecuteScalarAsync())!);
+    }
+
     [Theory]
     [InlineData("Interviewer:Storage:Provider", "Oracle", "Interviewer:Storage:Provider")]
     [InlineData("Interviewer:Storage:Provider", "Postgres", "ConnectionStrings:Interviewer")]
