@@ -1,12 +1,16 @@
 using Interviewer.Api.Banks;
 using Interviewer.Api.Calibration;
 using Interviewer.Api.Grading;
+using Interviewer.Api.Interviews;
 using Interviewer.Api.Security;
+using Interviewer.Api.Sessions;
+using Interviewer.Api.Storage;
+using Interviewer.Api.Telemetry;
 using Interviewer.Rubrics;
 using Interviewer.Rubrics.Grading;
-using Interviewer.Rubrics.Grading.Keyword;
 using Interviewer.Rubrics.Loading;
 using Interviewer.Web;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.FileProviders;
 
 namespace Interviewer.Api.Hosting;
@@ -24,6 +28,9 @@ public static class HostingExtensions
         builder.Services.AddOptions<RubricsOptions>().BindConfiguration(RubricsOptions.Section);
         builder.Services.AddSingleton(sp => BankCatalog.Load(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<RubricsOptions>>().Value.ResolvedPath));
         builder.Services.AddInterviewerGraders(builder.Configuration);
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddInterviews();
+        builder.Services.AddInterviewerTelemetry();
         return builder;
     }
 
@@ -33,6 +40,7 @@ public static class HostingExtensions
         // Load the banks now, so that a broken rubric stops the service at start with every problem listed.
         _ = app.Services.GetRequiredService<BankCatalog>();
         _ = app.Services.GetRequiredService<ReviewerKeyStore>();
+        app.PrepareInterviewStorage();
 
         var pages = new PhysicalFileProvider(WebAssets.RootPath);
         app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = pages });
@@ -46,6 +54,9 @@ public static class HostingExtensions
         app.MapBanksApi();
         app.MapCalibrationApi();
         app.MapGradingApi();
+        app.MapSessionsApi();
+        app.MapInterviews();
+        app.MapInterviewerTelemetry();
         return app;
     }
 }

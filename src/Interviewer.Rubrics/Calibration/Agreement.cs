@@ -1,3 +1,5 @@
+using Interviewer.Rubrics.Calibration.Statistics;
+
 namespace Interviewer.Rubrics.Calibration;
 
 /// <summary>How well two sets of scores of the same answers agree.</summary>
@@ -49,48 +51,10 @@ public static class Agreement
         (int)Math.Round(Math.Clamp(normalized, 0, 1) * (scalePoints - 1), MidpointRounding.AwayFromZero);
 
     /// <summary>Pearson's correlation, or null when undefined.</summary>
-    public static double? Pearson(IReadOnlyList<double> x, IReadOnlyList<double> y)
-    {
-        ArgumentNullException.ThrowIfNull(x);
-        ArgumentNullException.ThrowIfNull(y);
-        var n = Math.Min(x.Count, y.Count);
-        if (n < 2)
-        {
-            return null;
-        }
-        double meanX = 0, meanY = 0;
-        for (var i = 0; i < n; i++)
-        {
-            meanX += x[i];
-            meanY += y[i];
-        }
-        meanX /= n;
-        meanY /= n;
-        double sxy = 0, sxx = 0, syy = 0;
-        for (var i = 0; i < n; i++)
-        {
-            var dx = x[i] - meanX;
-            var dy = y[i] - meanY;
-            sxy += dx * dy;
-            sxx += dx * dx;
-            syy += dy * dy;
-        }
-        if (sxx <= 1e-15 || syy <= 1e-15)
-        {
-            return null;
-        }
-        var r = sxy / Math.Sqrt(sxx * syy);
-        return double.IsFinite(r) ? Math.Clamp(r, -1, 1) : null;
-    }
+    public static double? Pearson(IReadOnlyList<double> x, IReadOnlyList<double> y) => PairedStatistics.Pearson(x, y).Value;
 
     /// <summary>Spearman's rank correlation (Pearson on average ranks), or null when undefined.</summary>
-    public static double? Spearman(IReadOnlyList<double> x, IReadOnlyList<double> y)
-    {
-        ArgumentNullException.ThrowIfNull(x);
-        ArgumentNullException.ThrowIfNull(y);
-        var n = Math.Min(x.Count, y.Count);
-        return n < 2 ? null : Pearson(Ranks(x, n), Ranks(y, n));
-    }
+    public static double? Spearman(IReadOnlyList<double> x, IReadOnlyList<double> y) => PairedStatistics.Spearman(x, y).Value;
 
     /// <summary>Quadratic weighted kappa between two ratings on points 0..categories-1, or null when undefined.</summary>
     public static double? QuadraticWeightedKappa(IReadOnlyList<int> a, IReadOnlyList<int> b, int categories)
@@ -98,79 +62,12 @@ public static class Agreement
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(b);
         ArgumentOutOfRangeException.ThrowIfLessThan(categories, 2);
-        var n = Math.Min(a.Count, b.Count);
-        if (n == 0)
-        {
-            return null;
-        }
-        var observed = new double[categories, categories];
-        var rowTotals = new double[categories];
-        var columnTotals = new double[categories];
-        for (var i = 0; i < n; i++)
-        {
-            var p = Math.Clamp(a[i], 0, categories - 1);
-            var q = Math.Clamp(b[i], 0, categories - 1);
-            observed[p, q]++;
-            rowTotals[p]++;
-            columnTotals[q]++;
-        }
-        double disagreement = 0, expected = 0;
-        var span = (double)(categories - 1) * (categories - 1);
-        for (var p = 0; p < categories; p++)
-        {
-            for (var q = 0; q < categories; q++)
-            {
-                var weight = (p - q) * (p - q) / span;
-                disagreement += weight * observed[p, q];
-                expected += weight * rowTotals[p] * columnTotals[q] / n;
-            }
-        }
-        return expected <= 1e-15 ? null : 1 - (disagreement / expected);
+        var scale = Enumerable.Range(0, categories).Select(p => (double)p).ToArray();
+        return PairedStatistics.WeightedKappa(a.Select(p => (double)p).ToArray(), b.Select(p => (double)p).ToArray(), scale).Value;
     }
 
     /// <summary>Mean absolute difference, or null when there are no pairs.</summary>
-    public static double? MeanAbsoluteError(IReadOnlyList<double> x, IReadOnlyList<double> y)
-    {
-        ArgumentNullException.ThrowIfNull(x);
-        ArgumentNullException.ThrowIfNull(y);
-        var n = Math.Min(x.Count, y.Count);
-        if (n == 0)
-        {
-            return null;
-        }
-        var sum = 0.0;
-        for (var i = 0; i < n; i++)
-        {
-            sum += Math.Abs(x[i] - y[i]);
-        }
-        return sum / n;
-    }
-
-    private static double[] Ranks(IReadOnlyList<double> values, int n)
-    {
-        var order = new int[n];
-        for (var i = 0; i < n; i++)
-        {
-            order[i] = i;
-        }
-        Array.Sort(order, (p, q) => values[p].CompareTo(values[q]));
-        var ranks = new double[n];
-        for (var i = 0; i < n;)
-        {
-            var j = i;
-            while (j + 1 < n && values[order[j + 1]].CompareTo(values[order[i]]) == 0)
-            {
-                j++;
-            }
-            var rank = (i + j) / 2.0 + 1;
-            for (var k = i; k <= j; k++)
-            {
-                ranks[order[k]] = rank;
-            }
-            i = j + 1;
-        }
-        return ranks;
-    }
+    public static double? MeanAbsoluteError(IReadOnlyList<double> x, IReadOnlyList<double> y) => PairedStatistics.MeanAbsoluteError(x, y).Value;
 
     private static double? Round(double? value) => value is { } v ? Math.Round(v, 4) : null;
 }

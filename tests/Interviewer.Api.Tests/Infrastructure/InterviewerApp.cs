@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Interviewer.Api.Tests.Infrastructure;
 
@@ -14,9 +15,11 @@ public sealed class InterviewerApp : WebApplicationFactory<Program>
     public const string ReviewerKey = "test-reviewer-key";
 
     private readonly Dictionary<string, string?> _settings;
+    private readonly Action<IServiceCollection>? _services;
 
-    public InterviewerApp(IDictionary<string, string?>? settings = null, string? dataDirectory = null)
+    public InterviewerApp(IDictionary<string, string?>? settings = null, string? dataDirectory = null, Action<IServiceCollection>? services = null)
     {
+        _services = services;
         DataDirectory = dataDirectory ?? Directory.CreateTempSubdirectory("interviewer-test-").FullName;
         _settings = new Dictionary<string, string?>
         {
@@ -49,5 +52,9 @@ public sealed class InterviewerApp : WebApplicationFactory<Program>
     {
         builder.UseEnvironment("Testing");
         builder.ConfigureAppConfiguration(configuration => configuration.AddInMemoryCollection(_settings));
+        if (_services is not null)
+        {
+            builder.ConfigureServices(_services);
+        }
     }
 }

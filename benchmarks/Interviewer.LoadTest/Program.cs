@@ -1,0 +1,203 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Globalization;
+using Interviewer.Api.Interviews;
+using Interviewer.LoadTest;
+using Interviewer.Rubrics;
+using Interviewer.Rubrics.Loading;
+using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.Extensions.DependencyInjection;
+
+// Many concurrent interviews over the .NET SignalR client; prints answer→Graded latency, errors and memory.
+// Usage: dotnet run -c Release --project benchmarks/Interviewer.LoadTest -- [--sessions 1000] [--duration 60] [--interval 2] [--ramp 20] [--url http://host:port]
+var settings = LoadSettings.Parse(args);
+if (settings is null)
+{
+    Console.Error.WriteLine(LoadSettings.Usage);
+    return 2;
+}
+
+await using var server = settings.Url is null ? InProcessServer.Start(settings.ServerSettings) : null;
+var baseUrl = settings.Url ?? server!.BaseAddress;
+var bank = BankCatalog.Load(BankCatalog.DefaultRoot).Find("mlops-es") ?? throw new InvalidOperationException("The shipped bank mlops-es is missing.");
+Console.WriteLine($"server: {(server is null ? baseUrl.ToString() : $"in-process {baseUrl} (memory figures include the clients)")}");
+Console.WriteLine($"load: {settings.Sessions} sessions, one answer every {settings.Interval.TotalSeconds:0.#} s each, {settings.Duration.TotalSeconds:0} s measured after a {settings.Ramp.TotalSeconds:0} s ramp");
+
+var latencies = new ConcurrentBag<double>();
+var errors = new ConcurrentDictionary<string, int>();
+var completedInterviews = 0;
+using var stop = new CancellationTokenSource();
+var measuring = false;
+
+var users = new List<Task>();
+var rampStep = settings.Ramp / Math.Max(1, settings.Sessions);
+var clock = Stopwatch.StartNew();
+for (var i = 0; i < settings.Sessions; i++)
+{
+    users.Add(RunUserAsync(i, stop.Token));
+    await Task.Delay(rampStep);
+}
+await Task.Delay(TimeSpan.FromSeconds(2));
+var before = await Memory.MeasureAsync(baseUrl, server is not null);
+Console.WriteLine($"connected: {settings.Sessions} sessions after {clock.Elapsed.TotalSeconds:0.0} s; {before}");
+latencies.Clear();
+measuring = true;
+var measured = Stopwatch.StartNew();
+var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+await Task.Delay(settings.Duration);
+measuring = false;
+var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
+var after = await Memory.MeasureAsync(baseUrl, server is not null);
+stop.Cancel();
+await Task.WhenAll(users).WaitAsync(TimeSpan.FromSeconds(30)).ContinueWith(_ => { }, TaskScheduler.Default);
+
+var sorted = latencies.Order().ToArray();
+Console.WriteLine();
+Console.WriteLine($"answers graded in {measured.Elapsed.TotalSeconds:0} s: {sorted.Length} ({sorted.Length / measured.Elapsed.TotalSeconds:0.0}/s), interviews completed: {completedInterviews}");
+Console.WriteLine($"answer→Graded latency ms: p50 {Percentile(sorted, 50):0.0}  p95 {Percentile(sorted, 95):0.0}  p99 {Percentile(sorted, 99):0.0}  max {(sorted.Length == 0 ? 0 : sorted[^1]):0.0}");
+Console.WriteLine($"errors: {errors.Values.Sum()}{(errors.IsEmpty ? "" : " — " + string.Join(", ", errors.Select(e => $"{e.Key} ×{e.Value}")))}");
+Console.WriteLine($"memory at steady load: {after}");
+Console.WriteLine($"CPU of this process while measured: {cpu.TotalSeconds / measured.Elapsed.TotalSeconds * 100:0}% of one core{(server is null ? "" : " (server and clients)")}; machine load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]}");
+return errors.IsEmpty ? 0 : 1;
+
+async Task RunUserAsync(int index, CancellationToken ct)
+{
+    var questions = System.Threading.Channels.Channel.CreateUnbounded<QuestionMessage>();
+    var pending = new ConcurrentDictionary<string, (long Start, TaskCompletionSource Done)>();
+    var completed = System.Threading.Channels.Channel.CreateUnbounded<CompletedMessage>();
+    await using var connection = new HubConnectionBuilder()
+        .WithUrl(new Uri(baseUrl, "hubs/interview"))
+        .AddJsonProtocol(o => InterviewerJson.Configure(o.PayloadSerializerOptions))
+        .Build();
+    connection.On<QuestionMessage>("Question", q => questions.Writer.TryWrite(q));
+    connection.On<CompletedMessage>("Completed", c => completed.Writer.TryWrite(c));
+    connection.On<GradedMessage>("Graded", g =>
+    {
+        if (pending.TryRemove(g.AnswerId, out var p))
+        {
+            if (measuring)
+            {
+                latencies.Add(Stopwatch.GetElapsedTime(p.Start).TotalMilliseconds);
+            }
+            p.Done.TrySetResult();
+        }
+    });
+    var random = new Random(index);
+    try
+    {
+        await connection.StartAsync(ct);
+        var next = DateTime.UtcNow + TimeSpan.FromMilliseconds(random.Next((int)settings.Interval.TotalMilliseconds));
+        while (!ct.IsCancellationRequested)
+        {
+            var started = await connection.InvokeAsync<InterviewStarted>("StartInterview",
+                new StartInterviewRequest(QuestionCount: 5, Seed: random.Next()), ct);
+            while (!ct.IsCancellationRequested)
+            {
+                var question = await ReadOrCompletedAsync(questions.Reader, completed.Reader, ct);
+                if (question is null)
+                {
+                    Interlocked.Increment(ref completedInterviews);
+                    break;
+                }
+                var wait = next - DateTime.UtcNow;
+                if (wait > TimeSpan.Zero)
+                {
+                    await Task.Delay(wait, ct);
+                }
+                next += settings.Interval;
+                var answer = Answers.For(bank, question, random);
+                var answerId = Guid.NewGuid().ToString("N");
+                var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                pending[answerId] = (Stopwatch.GetTimestamp(), done);
+                await connection.InvokeAsync<AnswerAccepted>("SubmitAnswer", new SubmitAnswerRequest(started.SessionId, answerId, answer), ct);
+                try
+                {
+                    await done.Task.WaitAsync(TimeSpan.FromSeconds(10), ct);
+                }
+                catch (TimeoutException)
+                {
+                    errors.AddOrUpdate("graded_timeout", 1, (_, n) => n + 1);
+                }
+            }
+        }
+    }
+    catch (OperationCanceledException) when (ct.IsCancellationRequested)
+    {
+    }
+    catch (Exception ex)
+    {
+        errors.AddOrUpdate(ex.GetType().Name + ": " + ex.Message[..Math.Min(80, ex.Message.Length)], 1, (_, n) => n + 1);
+    }
+}
+
+static async Task<QuestionMessage?> ReadOrCompletedAsync(
+    System.Threading.Channels.ChannelReader<QuestionMessage> questions,
+    System.Threading.Channels.ChannelReader<CompletedMessage> completed,
+    CancellationToken ct)
+{
+    while (true)
+    {
+        if (questions.TryRead(out var q))
+        {
+            return q;
+        }
+        if (completed.TryRead(out _))
+        {
+            return null;
+        }
+        var q1 = questions.WaitToReadAsync(ct).AsTask();
+        var c1 = completed.WaitToReadAsync(ct).AsTask();
+        await Task.WhenAny(q1, c1).WaitAsync(TimeSpan.FromSeconds(30), ct);
+    }
+}
+
+static double Percentile(double[] sorted, double p) =>
+    sorted.Length == 0 ? 0 : sorted[Math.Clamp((int)Math.Ceiling(p / 100 * sorted.Length) - 1, 0, sorted.Length - 1)];
+
+namespace Interviewer.LoadTest
+{
+    internal sealed record LoadSettings(int Sessions, TimeSpan Duration, TimeSpan Interval, TimeSpan Ramp, Uri? Url)
+    {
+        /// <summary>Service settings for the in-process server (<c>--set Key=Value</c>).</summary>
+        public Dictionary<string, string?> ServerSettings { get; } = [];
+
+        public const string Usage = "usage: Interviewer.LoadTest [--sessions N (1-20000, default 200)] [--duration S (1-3600, default 60)] [--interval S (default 2)] [--ramp S (default 20)] [--url http://host:port/] [--set Interviewer:Key=Value (in-process server setting)]";
+
+        public static LoadSettings? Parse(string[] args)
+        {
+            var sessions = 200;
+            double duration = 60, interval = 2, ramp = 20;
+            Uri? url = null;
+            var server = new Dictionary<string, string?>();
+            for (var i = 0; i < args.Length; i++)
+            {
+                var value = i + 1 < args.Length ? args[i + 1] : null;
+                switch (args[i])
+                {
+                    case "--sessions" when int.TryParse(value, out sessions) && sessions is >= 1 and <= 20_000:
+                    case "--duration" when double.TryParse(value, CultureInfo.InvariantCulture, out duration) && duration is >= 1 and <= 3600:
+                    case "--interval" when double.TryParse(value, CultureInfo.InvariantCulture, out interval) && interval is > 0 and <= 60:
+                    case "--ramp" when double.TryParse(value, CultureInfo.InvariantCulture, out ramp) && ramp is >= 0 and <= 600:
+                        i++;
+                        break;
+                    case "--set" when value?.IndexOf('=', StringComparison.Ordinal) is > 0:
+                        server[value[..value.IndexOf('=', StringComparison.Ordinal)]] = value[(value.IndexOf('=', StringComparison.Ordinal) + 1)..];
+                        i++;
+                        break;
+                    case "--url" when Uri.TryCreate(value?.TrimEnd('/') + "/", UriKind.Absolute, out url):
+                        i++;
+                        break;
+                    default:
+                        Console.Error.WriteLine($"bad argument '{args[i]}'{(value is null ? "" : $" '{value}'")}");
+                        return null;
+                }
+            }
+            var settings = new LoadSettings(sessions, TimeSpan.FromSeconds(duration), TimeSpan.FromSeconds(interval), TimeSpan.FromSeconds(ramp), url);
+            foreach (var (key, value) in server)
+            {
+                settings.ServerSettings[key] = value;
+            }
+            return settings;
+        }
+    }
+}

@@ -1,0 +1,109 @@
+using System.Diagnostics;
+using System.Globalization;
+using Interviewer.Api.Interviews;
+using Interviewer.Rubrics.Model;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Configuration;
+
+namespace Interviewer.LoadTest;
+
+/// <summary>The service on real Kestrel at 127.0.0.1, in this process, with its own data folder and quiet logs.</summary>
+// Any public type of the service's assembly names its entry point; this program's own Program would clash with the service's.
+internal sealed class InProcessServer : WebApplicationFactory<InterviewOptions>
+{
+    private readonly string _data = Directory.CreateTempSubdirectory("interviewer-load-").FullName;
+    private readonly Dictionary<string, string?> _settings = [];
+
+    public static InProcessServer Start(IReadOnlyDictionary<string, string?> settings)
+    {
+        // The service's files (pages, banks) are copied next to this program: use its folder as the content root.
+        Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_INTERVIEWER_API", AppContext.BaseDirectory);
+        var server = new InProcessServer();
+        foreach (var (key, value) in settings)
+        {
+            server._settings[key] = value;
+        }
+        server.UseKestrel(0);
+        server.StartServer();
+        return server;
+    }
+
+    public Uri BaseAddress => ClientOptions.BaseAddress;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Production");
+        builder.ConfigureAppConfiguration(c => c.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Interviewer:Storage:DataDirectory"] = _data,
+            ["Interviewer:Security:ReviewerKeys:0"] = "load-test",
+            ["Logging:LogLevel:Default"] = "Warning",
+        }).AddInMemoryCollection(_settings));
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        try
+        {
+            Directory.Delete(_data, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+}
+
+/// <summary>Answers drawn from the model answer: sometimes all of it, sometimes its first sentence (which earns a follow-up).</summary>
+internal static class Answers
+{
+    public static string For(QuestionBank bank, QuestionMessage question, Random random)
+    {
+        var model = bank.FindQuestion(question.QuestionId)?.ModelAnswer ?? "No sé.";
+        if (question.IsFollowUp || random.Next(2) == 0)
+        {
+            return model;
+        }
+        var end = model.IndexOf('.', StringComparison.Ordinal);
+        return end > 0 ? model[..(end + 1)] : model;
+    }
+}
+
+/// <summary>Memory figures: this process (in-process mode) and the server's own runtime metrics from /metrics.</summary>
+internal static class Memory
+{
+    public static async Task<string> MeasureAsync(Uri baseUrl, bool inProcess)
+    {
+        var parts = new List<string>();
+        if (inProcess)
+        {
+            using var process = Process.GetCurrentProcess();
+            parts.Add($"process working set {process.WorkingSet64 / 1048576.0:0} MB, managed heap {GC.GetTotalMemory(forceFullCollection: true) / 1048576.0:0} MB (after full GC)");
+        }
+        try
+        {
+            using var http = new HttpClient { BaseAddress = baseUrl, Timeout = TimeSpan.FromSeconds(10) };
+            var text = await http.GetStringAsync(new Uri("metrics", UriKind.Relative));
+            var workingSet = Sum(text, "dotnet_process_memory_working_set_bytes");
+            var heap = Sum(text, "dotnet_gc_last_collection_heap_size_bytes");
+            var active = Sum(text, "interviewer_sessions_active");
+            if (!inProcess)
+            {
+                parts.Add($"server working set {workingSet / 1048576.0:0} MB, managed heap after last GC {heap / 1048576.0:0} MB");
+            }
+            parts.Add($"active sessions (server) {active:0}");
+        }
+        catch (HttpRequestException ex)
+        {
+            parts.Add($"server metrics unavailable ({ex.Message})");
+        }
+        return string.Join("; ", parts);
+    }
+
+    private static double Sum(string prometheus, string metric) =>
+        prometheus.Split('\n')
+            .Where(l => l.StartsWith(metric, StringComparison.Ordinal) && (l.Length == metric.Length || l[metric.Length] is '{' or ' '))
+            .Select(l => double.Parse(l[(l.LastIndexOf(' ') + 1)..], CultureInfo.InvariantCulture))
+            .Sum();
+}

@@ -1,0 +1,26 @@
+namespace Interviewer.Api.Interviews;
+
+/// <summary>The stable error codes of the hub protocol (the prefix of every hub error message).</summary>
+internal enum InterviewError
+{
+    NotFound,
+    InvalidInput,
+    Forbidden,
+    RateLimited,
+    Conflict,
+}
+
+/// <summary>A request the interview cannot honour; nothing was changed. The hub turns it into a <c>HubException</c>.</summary>
+internal sealed class InterviewException(InterviewError error, string detail) : Exception($"{Code(error)}: {detail}")
+{
+    public InterviewError Error { get; } = error;
+
+    public static string Code(InterviewError error) => error switch
+    {
+        InterviewError.NotFound => "not_found",
+        InterviewError.InvalidInput => "invalid_input",
+        InterviewError.Forbidden => "forbidden",
+        InterviewError.RateLimited => "rate_limited",
+        _ => "conflict",
+    };
+}

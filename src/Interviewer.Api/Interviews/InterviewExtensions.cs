@@ -1,0 +1,39 @@
+using Interviewer.Api.Storage;
+using Interviewer.Api.Telemetry;
+using Interviewer.Rubrics;
+using Microsoft.AspNetCore.Http.Connections;
+using Microsoft.AspNetCore.SignalR;
+
+namespace Interviewer.Api.Interviews;
+
+/// <summary>Registers and maps the live interview: engine service, hub, store.</summary>
+public static class InterviewExtensions
+{
+    /// <summary>Registers the interview service, the hub (stateful reconnect allowed) and the interview store.</summary>
+    public static IServiceCollection AddInterviews(this IServiceCollection services)
+    {
+        services.AddInterviewStorage();
+        services.AddOptions<InterviewOptions>().BindConfiguration(InterviewOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<SessionCache>();
+        services.AddSingleton<InterviewService>();
+        services.AddSingleton<BackgroundWork>();
+        services.AddHostedService(sp => sp.GetRequiredService<BackgroundWork>());
+        services.AddHostedService<PendingGrades>();
+        services.AddScoped<AfterAcknowledgement>();
+        services.AddSingleton<InterviewHubFilter>();
+        services.AddSignalR()
+            .AddJsonProtocol(o => InterviewerJson.Configure(o.PayloadSerializerOptions))
+            .AddHubOptions<InterviewHub>(o => o.AddFilter<InterviewHubFilter>());
+        return services;
+    }
+
+    /// <summary>Maps <c>/hubs/interview</c>.</summary>
+    public static IEndpointRouteBuilder MapInterviews(this IEndpointRouteBuilder app)
+    {
+        var metrics = app.ServiceProvider.GetRequiredService<InterviewMetrics>();
+        var cache = app.ServiceProvider.GetRequiredService<SessionCache>();
+        metrics.ObserveActiveSessions(() => cache.ActiveCount);
+        app.MapHub<InterviewHub>(InterviewHub.Path, (HttpConnectionDispatcherOptions o) => o.AllowStatefulReconnects = true);
+        return app;
+    }
+}

@@ -1,0 +1,22 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Interviewer.Api.Interviews;
+
+/// <summary>Live interview settings (<c>Interviewer:Interviews</c>).</summary>
+public sealed class InterviewOptions
+{
+    /// <summary>The configuration section.</summary>
+    public const string Section = "Interviewer:Interviews";
+
+    /// <summary>The bank used when <c>StartInterview</c> names none. Default <c>mlops-es</c>.</summary>
+    [Required(ErrorMessage = "Interviewer:Interviews:DefaultBank must name a bank.")]
+    public string DefaultBank { get; set; } = "mlops-es";
+
+    /// <summary>Questions in an interview when <c>StartInterview</c> does not say. Default 5.</summary>
+    [Range(1, 200, ErrorMessage = "Interviewer:Interviews:DefaultQuestionCount must be between {1} and {2}.")]
+    public int DefaultQuestionCount { get; set; } = 5;
+
+    /// <summary>Most questions one interview may ask. Default 50.</summary>
+    [Range(1, 200, ErrorMessage = "Interviewer:Interviews:MaxQuestionCount must be between {1} and {2}.")]
+    public int MaxQuestionCount { get; set; } = 50;
+}

@@ -1,0 +1,50 @@
+using Interviewer.Rubrics.Model;
+
+namespace Interviewer.Api.Interviews;
+
+/// <summary>Chooses an interview's questions: a seeded shuffle of the chosen categories, no repeats.</summary>
+internal static class InterviewPlanner
+{
+    /// <summary>
+    /// The plan: <paramref name="count"/> questions (fewer when the categories hold fewer) drawn from
+    /// <paramref name="categories"/>, or from the bank's default-plan categories (not <c>faq</c>) when none are named.
+    /// </summary>
+    public static IReadOnlyList<Question> Plan(QuestionBank bank, int count, IReadOnlyList<string>? categories, int seed)
+    {
+        if (count < 1)
+        {
+            throw new InterviewException(InterviewError.InvalidInput, $"questionCount must be at least 1; it was {count}");
+        }
+        HashSet<string> chosen;
+        if (categories is null || categories.Count == 0)
+        {
+            chosen = bank.Categories.Where(c => c.InDefaultPlan).Select(c => c.Id).ToHashSet(StringComparer.Ordinal);
+        }
+        else
+        {
+            var unknown = categories.Where(c => bank.FindCategory(c ?? string.Empty) is null).ToList();
+            if (unknown.Count > 0)
+            {
+                throw new InterviewException(InterviewError.InvalidInput,
+                    $"unknown categor{(unknown.Count == 1 ? "y" : "ies")} {string.Join(", ", unknown.Select(u => $"'{u}'"))} in bank '{bank.Id}'; categories: {string.Join(", ", bank.Categories.Select(c => c.Id))}");
+            }
+            chosen = categories.ToHashSet(StringComparer.Ordinal);
+        }
+
+        var pool = bank.Questions.Where(q => chosen.Contains(q.Category)).ToArray();
+        if (pool.Length == 0)
+        {
+            throw new InterviewException(InterviewError.InvalidInput,
+                $"bank '{bank.Id}' has no question in {string.Join(", ", chosen.Order(StringComparer.Ordinal))}");
+        }
+
+        // Fisher–Yates with a seeded generator: the same bank and seed always give the same plan.
+        var random = new Random(seed);
+        for (var i = pool.Length - 1; i > 0; i--)
+        {
+            var j = random.Next(i + 1);
+            (pool[i], pool[j]) = (pool[j], pool[i]);
+        }
+        return pool.Take(count).ToArray();
+    }
+}

@@ -1,0 +1,304 @@
+using System.Diagnostics;
+using System.Security.Cryptography;
+using System.Text;
+using Interviewer.Api.Security;
+using Interviewer.Api.Storage;
+using Interviewer.Api.Telemetry;
+using Interviewer.Rubrics.Grading;
+using Interviewer.Rubrics.Loading;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.Options;
+
+namespace Interviewer.Api.Interviews;
+
+/// <summary>What a hub call returns, and the work that must follow its answer on the wire.</summary>
+internal sealed record HubOutcome<T>(T Result, Func<Task>? AfterAck);
+
+/// <summary>
+/// Runs live interviews: validates, drives the engine, commits every change before it is acknowledged, grades after
+/// the acknowledgement, and pushes events through the hub context. The hub only translates messages.
+/// </summary>
+internal sealed partial class InterviewService(
+    BankCatalog catalog,
+    GraderRegistry graders,
+    InterviewStore store,
+    SessionCache cache,
+    IHubContext<InterviewHub, IInterviewClient> hub,
+    TimeProvider time,
+    InterviewMetrics metrics,
+    IOptions<InterviewOptions> interviewOptions,
+    IOptions<LimitsOptions> limits,
+    ILogger<InterviewService> logger)
+{
+    public const int MaxIdLength = 100;
+    public const int MaxCandidateNameLength = 200;
+
+    public static string Group(string sessionId) => "session:" + sessionId;
+
+    public async Task<HubOutcome<InterviewStarted>> StartAsync(StartInterviewRequest request, string connectionId)
+    {
+        var options = interviewOptions.Value;
+        var bankId = string.IsNullOrWhiteSpace(request.BankId) ? options.DefaultBank : request.BankId;
+        var bank = catalog.Find(bankId) ?? throw Invalid(
+            $"unknown bankId '{bankId}'; banks: {string.Join(", ", catalog.Banks.Select(b => b.Id))}");
+        if (!graders.TryGet(request.Grader, out var grader))
+        {
+            throw Invalid($"unknown grader '{request.Grader}'; graders: {string.Join(", ", graders.Names)}");
+        }
+        var count = request.QuestionCount ?? options.DefaultQuestionCount;
+        if (count > options.MaxQuestionCount)
+        {
+            throw Invalid($"questionCount is {count}; the most is {options.MaxQuestionCount}");
+        }
+        var name = request.CandidateName?.Trim();
+        if (name is { Length: > MaxCandidateNameLength })
+        {
+            throw Invalid($"candidateName is {name.Length} characters; the most is {MaxCandidateNameLength}");
+        }
+        var seed = request.Seed ?? RandomNumberGenerator.GetInt32(int.MaxValue);
+        var plan = InterviewPlanner.Plan(bank, count, request.Categories, seed);
+
+        var now = time.GetUtcNow();
+        var token = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
+        var session = new InterviewSession
+        {
+            Id = Guid.NewGuid().ToString("N"),
+            ResumeTokenHash = HashToken(token),
+            Bank = bank,
+            Grader = grader.Name,
+            Seed = seed,
+            CandidateName = string.IsNullOrEmpty(name) ? null : name,
+            Plan = plan,
+            CreatedAt = now,
+        };
+        var first = session.Begin(now);
+        await store.InsertAsync(session);
+        cache.Add(session);
+        LogStarted(session.Id, bank.Id, grader.Name, plan.Count, seed);
+
+        var question = InterviewWire.Question(session, first);
+        return new(
+            new InterviewStarted(session.Id, token, InterviewWire.Bank(session), plan.Count),
+            () => hub.Clients.Client(connectionId).Question(question));
+    }
+
+    public async Task<HubOutcome<AnswerAccepted>> SubmitAnswerAsync(SubmitAnswerRequest request, string connectionId)
+    {
+        var sessionId = RequireId(request.SessionId, "sessionId");
+        var answerId = RequireId(request.AnswerId, "answerId");
+        var text = request.Text;
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            throw Invalid("the answer is empty");
+        }
+        var max = limits.Value.MaxAnswerLength;
+        if (text.Length > max)
+        {
+            throw Invalid($"the answer is {text.Length} characters; the limit is {max}");
+        }
+
+        using var activity = InterviewMetrics.Source.StartActivity("interview.submit_answer");
+        activity?.SetTag("session.id", sessionId);
+        return await cache.WithSessionAsync(sessionId, async session =>
+        {
+            if (session.FindAnswer(answerId) is { } existing)
+            {
+                if (!string.Equals(existing.Answer!.Text, text, StringComparison.Ordinal))
+                {
+                    throw new InterviewException(InterviewError.Conflict,
+                        $"answerId '{answerId}' was already used for a different answer (turn {existing.Number}); use a new answerId");
+                }
+                LogResubmitted(sessionId, answerId, existing.Number);
+                return new HubOutcome<AnswerAccepted>(
+                    new AnswerAccepted(sessionId, answerId, existing.Number),
+                    RepeatOutcome(session, existing, connectionId));
+            }
+
+            var turn = session.AcceptAnswer(answerId, text, time.GetUtcNow());
+            await store.SaveAnswerAsync(session, turn);
+            LogAnswerStored(sessionId, answerId, turn.Number, text.Length);
+            return new HubOutcome<AnswerAccepted>(
+                new AnswerAccepted(sessionId, answerId, turn.Number),
+                () => GradeAsync(sessionId, answerId));
+        });
+    }
+
+    public async Task<HubOutcome<bool>> SkipAsync(SessionRequest request)
+    {
+        var sessionId = RequireId(request.SessionId, "sessionId");
+        return await cache.WithSessionAsync(sessionId, async session =>
+        {
+            var (skipped, next) = session.Skip(time.GetUtcNow());
+            await store.SaveSkipAsync(session, skipped, (next as InterviewStep.Ask)?.Turn);
+            metrics.Skipped();
+            LogSkipped(sessionId, skipped.Number);
+            var send = Announce(session, next, hub.Clients.Group(Group(sessionId)));
+            return new HubOutcome<bool>(true, send);
+        });
+    }
+
+    public async Task<HubOutcome<bool>> EndAsync(SessionRequest request, string connectionId)
+    {
+        var sessionId = RequireId(request.SessionId, "sessionId");
+        return await cache.WithSessionAsync(sessionId, async session =>
+        {
+            var ended = session.End(time.GetUtcNow());
+            if (ended)
+            {
+                await store.SaveStatusAsync(session);
+                LogEnded(sessionId);
+            }
+            var summary = InterviewSummary.Summarize(session);
+            // Ending twice is a no-op that repeats the summary to the caller.
+            var clients = ended ? hub.Clients.Group(Group(sessionId)) : hub.Clients.Client(connectionId);
+            return new HubOutcome<bool>(ended, () => clients.Completed(summary));
+        });
+    }
+
+    public async Task<InterviewResumed> ResumeAsync(ResumeInterviewRequest request)
+    {
+        var sessionId = RequireId(request.SessionId, "sessionId");
+        var token = request.ResumeToken ?? string.Empty;
+        return await cache.WithSessionAsync(sessionId, async session =>
+        {
+            if (!CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(HashToken(token)), Encoding.ASCII.GetBytes(session.ResumeTokenHash)))
+            {
+                throw new InterviewException(InterviewError.Forbidden, $"the resume token does not open session '{sessionId}'");
+            }
+            // An answer acknowledged but not graded (a restart in between) is graded now, so the candidate carries on.
+            if (session.Current is { AwaitingGrade: true } pending)
+            {
+                await GradeLockedAsync(session, pending);
+            }
+            LogResumed(sessionId, InterviewWire.StatusName(session.Status));
+            return InterviewWire.Resumed(session);
+        });
+    }
+
+    public Task<bool> ExistsAsync(string sessionId) => store.ExistsAsync(sessionId);
+
+    /// <summary>Grades a stored answer, commits the grade, then sends <c>Graded</c> and what follows. Safe to redo: keyed by answerId.</summary>
+    public async Task GradeAsync(string sessionId, string answerId)
+    {
+        var send = await cache.WithSessionAsync(sessionId, async session =>
+        {
+            var turn = session.FindAnswer(answerId);
+            return turn is null || turn.Grade is not null ? null : await GradeLockedAsync(session, turn);
+        });
+        if (send is not null)
+        {
+            await send();
+        }
+    }
+
+    private async Task<Func<Task>> GradeLockedAsync(InterviewSession session, InterviewTurn turn)
+    {
+        using var activity = InterviewMetrics.Source.StartActivity("interview.grade");
+        activity?.SetTag("session.id", session.Id);
+        var grader = graders.TryGet(session.Grader, out var chosen) ? chosen : graders.Get();
+        activity?.SetTag("grader", grader.Name);
+        var started = time.GetTimestamp();
+        var grade = await grader.GradeAsync(new GradeRequest(session.Bank, turn.Question, turn.Answer!.Text));
+        var latency = time.GetElapsedTime(started).TotalMilliseconds;
+        grade = grade with { LatencyMs = grade.LatencyMs ?? Math.Round(latency, 3) };
+
+        var now = time.GetUtcNow();
+        var next = session.ApplyGrade(turn.Answer.AnswerId, grade, now);
+        await store.SaveGradeAsync(session, turn, (next as InterviewStep.Ask)?.Turn, now);
+        metrics.Graded(grade.Grader, latency, grade.Degraded);
+        LogGraded(session.Id, turn.Answer.AnswerId, turn.Number, grade.Grader, grade.Score, grade.Degraded, latency);
+
+        var group = hub.Clients.Group(Group(session.Id));
+        var graded = new GradedMessage(session.Id, turn.Answer.AnswerId, grade);
+        var then = next is null ? null : Announce(session, next, group);
+        return async () =>
+        {
+            await group.Graded(graded);
+            if (then is not null)
+            {
+                await then();
+            }
+        };
+    }
+
+    /// <summary>Resubmission repeats the outcome to the caller: its grade, and what is asked now if it was the last answer.</summary>
+    private Func<Task>? RepeatOutcome(InterviewSession session, InterviewTurn answered, string connectionId)
+    {
+        if (answered.Grade is null)
+        {
+            return null; // still being graded: Graded will come
+        }
+        var caller = hub.Clients.Client(connectionId);
+        var graded = new GradedMessage(session.Id, answered.Answer!.AnswerId, answered.Grade);
+        var latest = session.Turns.LastOrDefault(t => t.Answer is not null) == answered;
+        Func<Task>? then = null;
+        if (latest && session.Current is { } current)
+        {
+            var question = InterviewWire.Question(session, current);
+            then = () => caller.Question(question);
+        }
+        else if (latest)
+        {
+            var summary = InterviewSummary.Summarize(session);
+            then = () => caller.Completed(summary);
+        }
+        return async () =>
+        {
+            await caller.Graded(graded);
+            if (then is not null)
+            {
+                await then();
+            }
+        };
+    }
+
+    private static Func<Task> Announce(InterviewSession session, InterviewStep next, IInterviewClient clients)
+    {
+        if (next is InterviewStep.Ask ask)
+        {
+            var question = InterviewWire.Question(session, ask.Turn);
+            return () => clients.Question(question);
+        }
+        var summary = InterviewSummary.Summarize(session);
+        return () => clients.Completed(summary);
+    }
+
+    private static string RequireId(string? value, string field)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            throw Invalid($"{field} is required");
+        }
+        if (value.Length > MaxIdLength)
+        {
+            throw Invalid($"{field} is {value.Length} characters; the most is {MaxIdLength}");
+        }
+        return value;
+    }
+
+    private static InterviewException Invalid(string detail) => new(InterviewError.InvalidInput, detail);
+
+    private static string HashToken(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
+
+    // Logs carry ids, sizes and scores, never the answer's text; per-answer events are Debug so load does not flood the log.
+    [LoggerMessage(Level = LogLevel.Information, Message = "Interview {SessionId} started: bank {BankId}, grader {Grader}, {QuestionCount} questions, seed {Seed}")]
+    private partial void LogStarted(string sessionId, string bankId, string grader, int questionCount, int seed);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Interview {SessionId}: answer {AnswerId} to turn {Turn} stored ({Length} characters)")]
+    private partial void LogAnswerStored(string sessionId, string answerId, int turn, int length);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Interview {SessionId}: answer {AnswerId} resubmitted (turn {Turn}); outcome repeated")]
+    private partial void LogResubmitted(string sessionId, string answerId, int turn);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Interview {SessionId}: answer {AnswerId} (turn {Turn}) graded by {Grader}: {Score}, degraded {Degraded}, {LatencyMs} ms")]
+    private partial void LogGraded(string sessionId, string answerId, int turn, string grader, double score, bool degraded, double latencyMs);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Interview {SessionId}: turn {Turn} skipped")]
+    private partial void LogSkipped(string sessionId, int turn);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Interview {SessionId} ended early")]
+    private partial void LogEnded(string sessionId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Interview {SessionId} resumed ({Status})")]
+    private partial void LogResumed(string sessionId, string status);
+}

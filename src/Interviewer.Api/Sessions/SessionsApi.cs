@@ -1,0 +1,98 @@
+using Interviewer.Api.Interviews;
+using Interviewer.Api.Security;
+using Interviewer.Api.Storage;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Interviewer.Api.Sessions;
+
+/// <summary><c>GET /api/sessions</c> and <c>GET /api/sessions/{id}</c>: interviews and transcripts, for reviewers.</summary>
+public static class SessionsApi
+{
+    private const int MaxLimit = 500;
+
+    /// <summary>Maps the reviewer routes over interview sessions.</summary>
+    public static RouteGroupBuilder MapSessionsApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/sessions").WithTags("Sessions").RequireReviewer();
+        group.MapGet("/", ListAsync)
+            .WithSummary("Interviews, newest first. Optional: status (active, completed, ended), offset, limit (1–500, default 50).");
+        group.MapGet("/{id}", GetAsync)
+            .WithSummary("One interview: its settings, transcript (questions, answers, grades) and summary.");
+        return group;
+    }
+
+    private static async Task<Results<Ok<IReadOnlyList<SessionListItem>>, ProblemHttpResult>> ListAsync(
+        InterviewStore store, string? status, int? offset, int? limit, CancellationToken ct)
+    {
+        if (status is not null and not ("active" or "completed" or "ended"))
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Invalid query",
+                detail: $"status is '{status}'; use active, completed or ended.");
+        }
+        if (offset is < 0 || limit is < 1 or > MaxLimit)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Invalid query",
+                detail: $"offset must be 0 or more and limit between 1 and {MaxLimit}.");
+        }
+        var rows = await store.ListAsync(status, offset ?? 0, limit ?? 50, ct);
+        var turns = await store.TurnCountsAsync(rows.Select(r => r.Id).ToList(), ct);
+        IReadOnlyList<SessionListItem> items = rows.Select(r => new SessionListItem(
+            r.Id, r.BankId, r.BankVersion, r.Grader, r.CandidateName, r.Status,
+            r.Plan.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length,
+            turns.GetValueOrDefault(r.Id), r.OverallScore, r.CreatedAt, r.UpdatedAt, r.FinishedAt)).ToList();
+        return TypedResults.Ok(items);
+    }
+
+    private static async Task<Results<Ok<SessionDetail>, ProblemHttpResult>> GetAsync(string id, InterviewStore store, CancellationToken ct)
+    {
+        var session = id.Length <= InterviewService.MaxIdLength ? await store.LoadAsync(id, ct) : null;
+        if (session is null)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Session not found", detail: $"No interview session '{id}'.");
+        }
+        var summary = InterviewSummary.Summarize(session);
+        return TypedResults.Ok(new SessionDetail(
+            session.Id,
+            InterviewWire.Bank(session),
+            session.Grader,
+            session.Seed,
+            session.CandidateName,
+            InterviewWire.StatusName(session.Status),
+            session.Plan.Select(q => q.Id).ToList(),
+            session.CreatedAt,
+            session.UpdatedAt,
+            session.FinishedAt,
+            InterviewWire.Transcript(session),
+            summary));
+    }
+}
+
+/// <summary>An interview in the reviewers' list.</summary>
+public sealed record SessionListItem(
+    string Id,
+    string BankId,
+    int BankVersion,
+    string Grader,
+    string? CandidateName,
+    string Status,
+    int TotalQuestions,
+    int Turns,
+    double? OverallScore,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset UpdatedAt,
+    DateTimeOffset? FinishedAt);
+
+/// <summary>An interview with its transcript; <c>summary</c> is the score so far while it is active.</summary>
+public sealed record SessionDetail(
+    string Id,
+    BankInfo Bank,
+    string Grader,
+    int Seed,
+    string? CandidateName,
+    string Status,
+    IReadOnlyList<string> Plan,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset UpdatedAt,
+    DateTimeOffset? FinishedAt,
+    IReadOnlyList<TranscriptEntry> Transcript,
+    CompletedMessage Summary);

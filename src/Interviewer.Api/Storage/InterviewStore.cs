@@ -1,0 +1,264 @@
+using System.Text.Json;
+using Interviewer.Api.Interviews;
+using Interviewer.Rubrics;
+using Interviewer.Rubrics.Grading;
+using Interviewer.Rubrics.Loading;
+using Microsoft.EntityFrameworkCore;
+
+namespace Interviewer.Api.Storage;
+
+/// <summary>
+/// The interviews' source of truth. Every change goes through <see cref="StoreWriter"/> and carries the session's
+/// version, so a change made from a stale copy (another instance got there first) fails instead of overwriting.
+/// </summary>
+internal sealed class InterviewStore(InterviewDb db, StoreWriter writer, BankCatalog catalog)
+{
+    public async Task InsertAsync(InterviewSession session)
+    {
+        var row = SessionRow(session);
+        var turns = session.Turns.Select(t => TurnRow(session.Id, t)).ToList();
+        await writer.WriteAsync(context =>
+        {
+            context.Sessions.Add(row);
+            context.Turns.AddRange(turns);
+        });
+    }
+
+    public Task SaveAnswerAsync(InterviewSession session, InterviewTurn turn)
+    {
+        var answer = new AnswerRow
+        {
+            SessionId = session.Id,
+            AnswerId = turn.Answer!.AnswerId,
+            TurnNumber = turn.Number,
+            Text = turn.Answer.Text,
+            ReceivedAt = turn.Answer.ReceivedAt,
+        };
+        if (writer.HasHotPath)
+        {
+            // No session write: the insert checks the session's version, and the unique index keeps one answer per turn.
+            var version = session.Version;
+            return writer.WriteRawAsync(sql => sql.InsertAnswer(answer, version));
+        }
+        return CommitAsync(session, context => context.Answers.Add(answer));
+    }
+
+    public Task SaveGradeAsync(InterviewSession session, InterviewTurn graded, InterviewTurn? next, DateTimeOffset now)
+    {
+        var grade = graded.Grade!;
+        var row = new GradeRow
+        {
+            SessionId = session.Id,
+            AnswerId = graded.Answer!.AnswerId,
+            Grader = grade.Grader,
+            BankId = grade.Bank.Id,
+            BankVersion = grade.Bank.Version,
+            Score = grade.Score,
+            Degraded = grade.Degraded,
+            LatencyMs = grade.LatencyMs ?? 0,
+            ResultJson = JsonSerializer.Serialize(grade, InterviewerJson.Options),
+            GradedAt = now,
+        };
+        var nextRow = next is null ? null : TurnRow(session.Id, next);
+        if (writer.HasHotPath)
+        {
+            return CommitRawAsync(session, (sql, sessionRow, expected) =>
+            {
+                sql.InsertGrade(row);
+                if (nextRow is not null)
+                {
+                    sql.InsertTurn(nextRow);
+                }
+                sql.UpdateSession(sessionRow, expected);
+            });
+        }
+        return CommitAsync(session, context =>
+        {
+            context.Grades.Add(row);
+            if (nextRow is not null)
+            {
+                context.Turns.Add(nextRow);
+            }
+        });
+    }
+
+    public Task SaveSkipAsync(InterviewSession session, InterviewTurn skipped, InterviewTurn? next)
+    {
+        var skippedRow = TurnRow(session.Id, skipped);
+        var nextRow = next is null ? null : TurnRow(session.Id, next);
+        return CommitAsync(session, context =>
+        {
+            context.Turns.Update(skippedRow);
+            if (nextRow is not null)
+            {
+                context.Turns.Add(nextRow);
+            }
+        });
+    }
+
+    public Task SaveStatusAsync(InterviewSession session) => CommitAsync(session, _ => { });
+
+    public async Task<bool> ExistsAsync(string sessionId)
+    {
+        await using var context = db.CreateContext();
+        return await context.Sessions.AnyAsync(s => s.Id == sessionId);
+    }
+
+    /// <summary>Rebuilds a session from the store; null when there is none by that id.</summary>
+    public async Task<InterviewSession?> LoadAsync(string sessionId, CancellationToken ct = default)
+    {
+        await using var context = db.CreateContext();
+        var row = await context.Sessions.AsNoTracking().FirstOrDefaultAsync(s => s.Id == sessionId, ct);
+        if (row is null)
+        {
+            return null;
+        }
+        var turns = await context.Turns.AsNoTracking().Where(t => t.SessionId == sessionId).OrderBy(t => t.Number).ToListAsync(ct);
+        var answers = await context.Answers.AsNoTracking().Where(a => a.SessionId == sessionId).ToDictionaryAsync(a => a.TurnNumber, ct);
+        var grades = await context.Grades.AsNoTracking().Where(g => g.SessionId == sessionId).ToDictionaryAsync(g => g.AnswerId, StringComparer.Ordinal, ct);
+        return Rebuild(row, turns, answers, grades);
+    }
+
+    /// <summary>Answers stored without a grade in interviews still active: grading work to redo after a restart.</summary>
+    public async Task<IReadOnlyList<(string SessionId, string AnswerId)>> UngradedAnswersAsync(CancellationToken ct)
+    {
+        await using var context = db.CreateContext();
+        var active = InterviewWire.StatusName(InterviewStatus.Active);
+        var rows = await (
+            from a in context.Answers
+            join s in context.Sessions on a.SessionId equals s.Id
+            where s.Status == active && !context.Grades.Any(g => g.SessionId == a.SessionId && g.AnswerId == a.AnswerId)
+            select new { a.SessionId, a.AnswerId }).ToListAsync(ct);
+        return rows.Select(r => (r.SessionId, r.AnswerId)).ToList();
+    }
+
+    /// <summary>Sessions for reviewers, newest first.</summary>
+    public async Task<IReadOnlyList<SessionRow>> ListAsync(string? status, int offset, int limit, CancellationToken ct)
+    {
+        await using var context = db.CreateContext();
+        var query = context.Sessions.AsNoTracking();
+        if (!string.IsNullOrEmpty(status))
+        {
+            query = query.Where(s => s.Status == status);
+        }
+        return await query.OrderByDescending(s => s.CreatedAt).ThenBy(s => s.Id).Skip(offset).Take(limit).ToListAsync(ct);
+    }
+
+    /// <summary>Number of turns asked per session, for the reviewers' list.</summary>
+    public async Task<IReadOnlyDictionary<string, int>> TurnCountsAsync(IReadOnlyCollection<string> sessionIds, CancellationToken ct)
+    {
+        await using var context = db.CreateContext();
+        return await context.Turns.AsNoTracking()
+            .Where(t => sessionIds.Contains(t.SessionId))
+            .GroupBy(t => t.SessionId)
+            .Select(g => new { g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+    }
+
+    private async Task CommitAsync(InterviewSession session, Action<InterviewDbContext> apply)
+    {
+        var row = SessionRow(session);
+        var expected = session.Version;
+        await writer.WriteAsync(context =>
+        {
+            apply(context);
+            var entry = context.Sessions.Update(row);
+            entry.Property(s => s.Version).OriginalValue = expected;
+            entry.Property(s => s.Version).CurrentValue = expected + 1;
+        });
+        session.Version = expected + 1;
+    }
+
+    private async Task CommitRawAsync(InterviewSession session, Action<SqliteHotPath, SessionRow, long> apply)
+    {
+        var row = SessionRow(session);
+        var expected = session.Version;
+        await writer.WriteRawAsync(sql => apply(sql, row, expected));
+        session.Version = expected + 1;
+    }
+
+    private InterviewSession Rebuild(SessionRow row, List<TurnRow> turns, Dictionary<int, AnswerRow> answers, Dictionary<string, GradeRow> grades)
+    {
+        var bank = catalog.Find(row.BankId)
+            ?? throw new InterviewException(InterviewError.Conflict, $"session {row.Id} uses bank '{row.BankId}', which is no longer served");
+        var plan = row.Plan.Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .Select(id => bank.FindQuestion(id)
+                ?? throw new InterviewException(InterviewError.Conflict, $"session {row.Id} asks question '{id}', which bank '{bank.Id}' no longer has"))
+            .ToList();
+        var session = new InterviewSession
+        {
+            Id = row.Id,
+            ResumeTokenHash = row.ResumeTokenHash,
+            Bank = bank,
+            Grader = row.Grader,
+            Seed = row.Seed,
+            CandidateName = row.CandidateName,
+            Plan = plan,
+            CreatedAt = row.CreatedAt,
+            UpdatedAt = row.UpdatedAt,
+            FinishedAt = row.FinishedAt,
+            Status = ParseStatus(row.Status),
+            Version = row.Version,
+        };
+        foreach (var t in turns)
+        {
+            var turn = new InterviewTurn
+            {
+                Number = t.Number,
+                QuestionIndex = t.QuestionIndex,
+                Question = plan[t.QuestionIndex],
+                IsFollowUp = t.IsFollowUp,
+                Text = t.Text,
+                AskedAt = t.AskedAt,
+                Skipped = t.Skipped,
+            };
+            if (answers.TryGetValue(t.Number, out var answer))
+            {
+                turn.Answer = new TurnAnswer(answer.AnswerId, answer.Text, answer.ReceivedAt);
+                if (grades.TryGetValue(answer.AnswerId, out var grade))
+                {
+                    turn.Grade = JsonSerializer.Deserialize<GradeResult>(grade.ResultJson, InterviewerJson.Options);
+                }
+            }
+            session.Turns.Add(turn);
+        }
+        return session;
+    }
+
+    internal static InterviewStatus ParseStatus(string status) => status switch
+    {
+        "active" => InterviewStatus.Active,
+        "completed" => InterviewStatus.Completed,
+        _ => InterviewStatus.Ended,
+    };
+
+    private static SessionRow SessionRow(InterviewSession session) => new()
+    {
+        Id = session.Id,
+        ResumeTokenHash = session.ResumeTokenHash,
+        BankId = session.Bank.Id,
+        BankVersion = session.Bank.Version,
+        Grader = session.Grader,
+        Seed = session.Seed,
+        CandidateName = session.CandidateName,
+        Plan = string.Join('\n', session.Plan.Select(q => q.Id)),
+        Status = InterviewWire.StatusName(session.Status),
+        CreatedAt = session.CreatedAt,
+        UpdatedAt = session.UpdatedAt,
+        FinishedAt = session.FinishedAt,
+        OverallScore = session.Status == InterviewStatus.Active ? null : InterviewSummary.Summarize(session).OverallScore,
+        Version = session.Version,
+    };
+
+    private static TurnRow TurnRow(string sessionId, InterviewTurn turn) => new()
+    {
+        SessionId = sessionId,
+        Number = turn.Number,
+        QuestionIndex = turn.QuestionIndex,
+        QuestionId = turn.Question.Id,
+        IsFollowUp = turn.IsFollowUp,
+        Text = turn.Text,
+        AskedAt = turn.AskedAt,
+        Skipped = turn.Skipped,
+    };
+}

@@ -1,0 +1,61 @@
+namespace Interviewer.Api.Storage;
+
+/// <summary>An interview session. <see cref="Version"/> guards against two writers changing it at once.</summary>
+public sealed class SessionRow
+{
+    public string Id { get; set; } = "";
+    public string ResumeTokenHash { get; set; } = "";
+    public string BankId { get; set; } = "";
+    public int BankVersion { get; set; }
+    public string Grader { get; set; } = "";
+    public int Seed { get; set; }
+    public string? CandidateName { get; set; }
+
+    /// <summary>The planned question ids, one per line, in order.</summary>
+    public string Plan { get; set; } = "";
+
+    public string Status { get; set; } = "";
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset UpdatedAt { get; set; }
+    public DateTimeOffset? FinishedAt { get; set; }
+    public double? OverallScore { get; set; }
+    public long Version { get; set; }
+}
+
+/// <summary>A question asked (main or follow-up).</summary>
+public sealed class TurnRow
+{
+    public string SessionId { get; set; } = "";
+    public int Number { get; set; }
+    public int QuestionIndex { get; set; }
+    public string QuestionId { get; set; } = "";
+    public bool IsFollowUp { get; set; }
+    public string Text { get; set; } = "";
+    public DateTimeOffset AskedAt { get; set; }
+    public bool Skipped { get; set; }
+}
+
+/// <summary>An answer, keyed by the client's answer id.</summary>
+public sealed class AnswerRow
+{
+    public string SessionId { get; set; } = "";
+    public string AnswerId { get; set; } = "";
+    public int TurnNumber { get; set; }
+    public string Text { get; set; } = "";
+    public DateTimeOffset ReceivedAt { get; set; }
+}
+
+/// <summary>An answer's grade: what produced it (grader, bank version), how long it took, and the grade's JSON.</summary>
+public sealed class GradeRow
+{
+    public string SessionId { get; set; } = "";
+    public string AnswerId { get; set; } = "";
+    public string Grader { get; set; } = "";
+    public string BankId { get; set; } = "";
+    public int BankVersion { get; set; }
+    public double Score { get; set; }
+    public bool Degraded { get; set; }
+    public double LatencyMs { get; set; }
+    public string ResultJson { get; set; } = "";
+    public DateTimeOffset GradedAt { get; set; }
+}

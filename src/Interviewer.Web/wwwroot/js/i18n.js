@@ -1,0 +1,200 @@
+// UI strings in the bank's language. Keys are flat; {name} placeholders are filled by t().
+const strings = {
+  en: {
+    'skip.link': 'Skip to content',
+    'nav.label': 'Main',
+    'nav.interview': 'Interview',
+    'nav.batch': 'Batch grading',
+    'nav.calibrate': 'Calibration',
+    'setup.title': 'Practice interview',
+    'setup.intro': 'Choose a question bank and how many questions you want. Each answer is graded against the key points an interviewer looks for, with a follow-up question on what is missing.',
+    'setup.bank': 'Question bank',
+    'setup.count': 'Number of questions',
+    'setup.categories': 'Categories',
+    'setup.name': 'Your name (optional)',
+    'setup.start': 'Start interview',
+    'setup.starting': 'Starting…',
+    'setup.loading': 'Loading question banks…',
+    'setup.noBanks': 'No question bank is available on this server.',
+    'setup.banksFailed': 'The question banks could not be loaded. Reload the page to try again.',
+    'setup.noCategory': 'Choose at least one category.',
+    'setup.badCount': 'The number of questions must be between {min} and {max}.',
+    'setup.resumeFailed': 'Your previous interview could not be resumed; you can start a new one.',
+    'interview.progress': 'Question {index} of {total}',
+    'interview.new': 'New interview',
+    'interview.newConfirm': 'Leave this interview and start a new one? Your answers so far stay saved on the server.',
+    'interview.transcript': 'Conversation',
+    'interview.interviewer': 'Interviewer',
+    'interview.followUp': 'Follow-up question',
+    'interview.question': 'Question {index} of {total}',
+    'interview.you': 'You',
+    'interview.answer': 'Your answer',
+    'interview.hint': 'Press Ctrl+Enter to send.',
+    'interview.count': '{count} / {max} characters',
+    'interview.send': 'Send answer',
+    'interview.skip': 'Skip question',
+    'interview.end': 'End interview',
+    'interview.endConfirm': 'End the interview now and see the summary?',
+    'interview.sending': 'Sending…',
+    'interview.queued': 'Waiting for the connection to send your answer…',
+    'interview.grading': 'Grading your answer…',
+    'interview.loading': 'Resuming your interview…',
+    'grade.title': 'Grade',
+    'grade.score': 'Score: {score} / 100',
+    'grade.keyPoints': 'Key points',
+    'grade.covered': 'Covered',
+    'grade.partial': 'Partly covered',
+    'grade.missing': 'Missing',
+    'grade.evidence': 'Your words: ',
+    'grade.degraded': 'The main grader was unavailable; this grade comes from the keyword grader.',
+    'grade.flag.empty': 'The answer is empty.',
+    'grade.flag.too_short': 'The answer is too short to show understanding.',
+    'grade.flag.keyword_stuffing': 'The answer reads like a list of terms rather than an explanation.',
+    'grade.flag.unverified_evidence': 'Some claimed evidence was not found in your answer and was not counted.',
+    'summary.title': 'Interview summary',
+    'summary.overall': 'Overall score: {score} / 100',
+    'summary.questions': 'Questions',
+    'summary.question': 'Question',
+    'summary.score': 'Score',
+    'summary.skipped': 'skipped',
+    'summary.followUpAsked': 'with a follow-up question',
+    'summary.ended': 'The interview was ended before the last question.',
+    'summary.study': 'What a complete answer says',
+    'interview.skipped': 'Question skipped.',
+    'summary.strengths': 'Strengths',
+    'summary.gaps': 'To work on',
+    'summary.none': 'None.',
+    'conn.connecting': 'Connecting to the server…',
+    'conn.reconnecting': 'Connection lost. Reconnecting… Your answer is kept and will be sent when the connection is back.',
+    'conn.reconnected': 'Connected again.',
+    'conn.closed': 'Cannot reach the server. Trying again…',
+    'error.empty': 'Write an answer before sending it.',
+    'error.tooLong': 'The answer is too long: {count} characters, at most {max}.',
+    'error.not_found': 'That interview no longer exists or could not be found.',
+    'error.invalid_input': 'The server did not accept that input.',
+    'error.forbidden': 'You are not allowed to do that.',
+    'error.rate_limited': 'Too many messages in a short time. Wait a moment and try again.',
+    'error.conflict': 'That action does not fit the interview’s current state (it may already be over).',
+    'error.unknown': 'Something went wrong on the server. Try again.',
+    'error.detail': 'Server said: {detail}',
+  },
+  es: {
+    'skip.link': 'Saltar al contenido',
+    'nav.label': 'Principal',
+    'nav.interview': 'Entrevista',
+    'nav.batch': 'Corrección por lotes',
+    'nav.calibrate': 'Calibración',
+    'setup.title': 'Entrevista de práctica',
+    'setup.intro': 'Elige un banco de preguntas y cuántas preguntas quieres. Cada respuesta se corrige según los puntos clave que busca un entrevistador, con una pregunta de seguimiento sobre lo que falte.',
+    'setup.bank': 'Banco de preguntas',
+    'setup.count': 'Número de preguntas',
+    'setup.categories': 'Categorías',
+    'setup.name': 'Tu nombre (opcional)',
+    'setup.start': 'Empezar la entrevista',
+    'setup.starting': 'Empezando…',
+    'setup.loading': 'Cargando los bancos de preguntas…',
+    'setup.noBanks': 'No hay ningún banco de preguntas en este servidor.',
+    'setup.banksFailed': 'No se pudieron cargar los bancos de preguntas. Recarga la página para volver a intentarlo.',
+    'setup.noCategory': 'Elige al menos una categoría.',
+    'setup.badCount': 'El número de preguntas debe estar entre {min} y {max}.',
+    'setup.resumeFailed': 'No se pudo reanudar tu entrevista anterior; puedes empezar una nueva.',
+    'interview.progress': 'Pregunta {index} de {total}',
+    'interview.new': 'Nueva entrevista',
+    'interview.newConfirm': '¿Dejar esta entrevista y empezar otra? Tus respuestas quedan guardadas en el servidor.',
+    'interview.transcript': 'Conversación',
+    'interview.interviewer': 'Entrevistador',
+    'interview.followUp': 'Pregunta de seguimiento',
+    'interview.question': 'Pregunta {index} de {total}',
+    'interview.you': 'Tú',
+    'interview.answer': 'Tu respuesta',
+    'interview.hint': 'Pulsa Ctrl+Intro para enviar.',
+    'interview.count': '{count} / {max} caracteres',
+    'interview.send': 'Enviar respuesta',
+    'interview.skip': 'Saltar pregunta',
+    'interview.end': 'Terminar la entrevista',
+    'interview.endConfirm': '¿Terminar la entrevista ahora y ver el resumen?',
+    'interview.sending': 'Enviando…',
+    'interview.queued': 'Esperando a la conexión para enviar tu respuesta…',
+    'interview.grading': 'Corrigiendo tu respuesta…',
+    'interview.loading': 'Reanudando tu entrevista…',
+    'grade.title': 'Corrección',
+    'grade.score': 'Puntuación: {score} / 100',
+    'grade.keyPoints': 'Puntos clave',
+    'grade.covered': 'Cubierto',
+    'grade.partial': 'Cubierto en parte',
+    'grade.missing': 'Falta',
+    'grade.evidence': 'Tus palabras: ',
+    'grade.degraded': 'El corrector principal no estaba disponible; esta nota la ha dado el corrector por palabras clave.',
+    'grade.flag.empty': 'La respuesta está vacía.',
+    'grade.flag.too_short': 'La respuesta es demasiado corta para mostrar que entiendes el tema.',
+    'grade.flag.keyword_stuffing': 'La respuesta parece una lista de términos más que una explicación.',
+    'grade.flag.unverified_evidence': 'Parte de la evidencia señalada no estaba en tu respuesta y no se ha contado.',
+    'summary.title': 'Resumen de la entrevista',
+    'summary.overall': 'Puntuación global: {score} / 100',
+    'summary.questions': 'Preguntas',
+    'summary.question': 'Pregunta',
+    'summary.score': 'Puntuación',
+    'summary.skipped': 'saltada',
+    'summary.followUpAsked': 'con pregunta de seguimiento',
+    'summary.ended': 'La entrevista se terminó antes de la última pregunta.',
+    'summary.study': 'Qué dice una respuesta completa',
+    'interview.skipped': 'Pregunta saltada.',
+    'summary.strengths': 'Puntos fuertes',
+    'summary.gaps': 'Para mejorar',
+    'summary.none': 'Ninguno.',
+    'conn.connecting': 'Conectando con el servidor…',
+    'conn.reconnecting': 'Se ha perdido la conexión. Reconectando… Tu respuesta se conserva y se enviará cuando vuelva la conexión.',
+    'conn.reconnected': 'Conexión recuperada.',
+    'conn.closed': 'No se puede contactar con el servidor. Reintentando…',
+    'error.empty': 'Escribe una respuesta antes de enviarla.',
+    'error.tooLong': 'La respuesta es demasiado larga: {count} caracteres, como máximo {max}.',
+    'error.not_found': 'Esa entrevista ya no existe o no se ha encontrado.',
+    'error.invalid_input': 'El servidor no ha aceptado esos datos.',
+    'error.forbidden': 'No tienes permiso para hacer eso.',
+    'error.rate_limited': 'Demasiados mensajes en poco tiempo. Espera un momento y vuelve a intentarlo.',
+    'error.conflict': 'Esa acción no encaja con el estado de la entrevista (puede que ya haya terminado).',
+    'error.unknown': 'Algo ha fallado en el servidor. Vuelve a intentarlo.',
+    'error.detail': 'El servidor ha dicho: {detail}',
+  },
+};
+
+export const languages = Object.keys(strings);
+
+let current = 'es';
+
+/** The UI language for a bank language: the bank's own when the UI has it, else English. */
+export function uiLanguageFor(bankLanguage) {
+  const base = String(bankLanguage ?? '').toLowerCase().split('-')[0];
+  return base in strings ? base : 'en';
+}
+
+export function language() {
+  return current;
+}
+
+/** Switches the UI language and re-labels every element marked with data-i18n attributes. */
+export function setLanguage(lang, root = document) {
+  current = uiLanguageFor(lang);
+  document.documentElement.lang = current;
+  for (const el of root.querySelectorAll('[data-i18n]')) {
+    el.textContent = t(el.dataset.i18n);
+  }
+  for (const el of root.querySelectorAll('[data-i18n-aria-label]')) {
+    el.setAttribute('aria-label', t(el.dataset.i18nAriaLabel));
+  }
+  for (const el of root.querySelectorAll('[data-i18n-placeholder]')) {
+    el.setAttribute('placeholder', t(el.dataset.i18nPlaceholder));
+  }
+}
+
+export function t(key, params = {}) {
+  const text = strings[current]?.[key] ?? strings.en[key] ?? key;
+  return text.replace(/\{(\w+)\}/g, (match, name) => (name in params ? String(params[name]) : match));
+}
+
+/** A score such as 62.5 written the UI language's way (62,5 in Spanish). */
+export function formatScore(value) {
+  const number = Number(value);
+  if (!Number.isFinite(number)) return '—';
+  return new Intl.NumberFormat(current, { maximumFractionDigits: 1 }).format(number);
+}

@@ -1,0 +1,58 @@
+// What survives a reload, in localStorage: the session (id + resume token), the draft of each
+// question's answer, and an answer sent but not yet acknowledged (resent with the same answerId).
+const prefix = 'interviewer.';
+
+function read(key) {
+  try {
+    const raw = localStorage.getItem(prefix + key);
+    return raw === null ? null : JSON.parse(raw);
+  } catch {
+    return null;
+  }
+}
+
+function write(key, value) {
+  try {
+    if (value === null || value === undefined) localStorage.removeItem(prefix + key);
+    else localStorage.setItem(prefix + key, JSON.stringify(value));
+  } catch {
+    // Storage full or disabled: the interview still works, only reload-resume is lost.
+  }
+}
+
+export const session = {
+  get: () => read('session'),
+  set: (value) => write('session', value),
+  clear() {
+    const current = read('session');
+    write('session', null);
+    if (current?.sessionId) {
+      write(`pending.${current.sessionId}`, null);
+      for (const key of Object.keys(localStorage)) {
+        if (key.startsWith(`${prefix}draft.${current.sessionId}.`)) localStorage.removeItem(key);
+      }
+    }
+  },
+};
+
+export const drafts = {
+  get: (sessionId, questionKey) => read(`draft.${sessionId}.${questionKey}`) ?? '',
+  set: (sessionId, questionKey, text) => write(`draft.${sessionId}.${questionKey}`, text ? text : null),
+};
+
+export const pending = {
+  get: (sessionId) => read(`pending.${sessionId}`),
+  set: (sessionId, value) => write(`pending.${sessionId}`, value),
+};
+
+export const preferences = {
+  get: () => read('preferences') ?? {},
+  set: (value) => write('preferences', value),
+};
+
+/** A random id for an answer; crypto.randomUUID needs a secure context, getRandomValues does not. */
+export function newAnswerId() {
+  if (typeof crypto.randomUUID === 'function' && window.isSecureContext) return crypto.randomUUID();
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}

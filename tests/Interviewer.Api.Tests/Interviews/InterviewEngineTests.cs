@@ -1,0 +1,251 @@
+using Interviewer.Api.Interviews;
+using Interviewer.Rubrics.Grading;
+using Interviewer.Rubrics.Loading;
+using Interviewer.Rubrics.Model;
+
+namespace Interviewer.Api.Tests.Interviews;
+
+public sealed class InterviewEngineTests
+{
+    private static readonly QuestionBank Bank = BankCatalog.Load(LiveApps.FixtureRubrics).Find("test-bank")!;
+    private static readonly DateTimeOffset Now = new(2026, 11, 25, 12, 0, 0, TimeSpan.Zero);
+
+    [Fact]
+    public void Plan_WithTheSameSeed_IsTheSame()
+    {
+        var first = InterviewPlanner.Plan(Bank, 3, null, seed: 42).Select(q => q.Id);
+        var second = InterviewPlanner.Plan(Bank, 3, null, seed: 42).Select(q => q.Id);
+
+        Assert.Equal(first, second);
+    }
+
+    [Fact]
+    public void Plan_OverManySeeds_ShufflesTheOrder()
+    {
+        var orders = Enumerable.Range(0, 20).Select(seed => string.Join(',', InterviewPlanner.Plan(Bank, 3, null, seed).Select(q => q.Id))).ToHashSet();
+
+        Assert.True(orders.Count > 1);
+    }
+
+    [Fact]
+    public void Plan_WithoutCategories_DrawsFromDefaultCategoriesWithoutRepeatsOrFaq()
+    {
+        var plan = InterviewPlanner.Plan(Bank, 50, null, seed: 7);
+
+        Assert.Equal(3, plan.Count);
+        Assert.Equal(plan.Count, plan.Select(q => q.Id).Distinct().Count());
+        Assert.DoesNotContain(plan, q => q.Category == "faq");
+    }
+
+    [Fact]
+    public void Plan_WithFaqAsked_IncludesFaq()
+    {
+        var plan = InterviewPlanner.Plan(Bank, 5, ["faq", "beta"], seed: 1);
+
+        Assert.Equal(["beta-one", "faq-one"], plan.Select(q => q.Id).Order());
+    }
+
+    [Fact]
+    public void Plan_WithUnknownCategory_IsInvalidInputNamingIt()
+    {
+        var ex = Assert.Throws<InterviewException>(() => InterviewPlanner.Plan(Bank, 2, ["alpha", "gamma"], seed: 1));
+
+        Assert.Equal(InterviewError.InvalidInput, ex.Error);
+        Assert.Contains("'gamma'", ex.Message, StringComparison.Ordinal);
+        Assert.StartsWith("invalid_input:", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Plan_WithNoQuestions_IsInvalidInput()
+    {
+        var ex = Assert.Throws<InterviewException>(() => InterviewPlanner.Plan(Bank, 0, null, seed: 1));
+
+        Assert.Equal(InterviewError.InvalidInput, ex.Error);
+    }
+
+    [Fact]
+    public void ApplyGrade_WithKeyPointsMissing_AsksOneFollowUpThenMovesOn()
+    {
+        var session = NewSession("beta-one", "alpha-two");
+        var first = session.Begin(Now);
+        session.AcceptAnswer("a1", "bananas", Now);
+
+        var step = session.ApplyGrade("a1", Grade(first.Question, KeyPointStatus.Covered, KeyPointStatus.Missing), Now);
+
+        var followUp = Assert.IsType<InterviewStep.Ask>(step).Turn;
+        Assert.True(followUp.IsFollowUp);
+        Assert.Equal("Where do grapes grow?", followUp.Text);
+        Assert.Equal(first.QuestionIndex, followUp.QuestionIndex);
+
+        session.AcceptAnswer("a2", "still nothing", Now);
+        var next = session.ApplyGrade("a2", Grade(first.Question, KeyPointStatus.Missing, KeyPointStatus.Missing), Now);
+
+        var nextTurn = Assert.IsType<InterviewStep.Ask>(next).Turn;
+        Assert.False(nextTurn.IsFollowUp);
+        Assert.Equal("alpha-two", nextTurn.Question.Id);
+        Assert.Equal(3, nextTurn.Number);
+    }
+
+    [Fact]
+    public void ApplyGrade_WithEveryKeyPointCovered_MovesToTheNextQuestion()
+    {
+        var session = NewSession("beta-one", "alpha-two");
+        var first = session.Begin(Now);
+        session.AcceptAnswer("a1", "bananas grapes", Now);
+
+        var step = session.ApplyGrade("a1", Grade(first.Question, KeyPointStatus.Covered, KeyPointStatus.Covered), Now);
+
+        Assert.Equal("alpha-two", Assert.IsType<InterviewStep.Ask>(step).Turn.Question.Id);
+    }
+
+    [Fact]
+    public void ApplyGrade_OfTheLastQuestion_CompletesTheInterview()
+    {
+        var session = NewSession("alpha-two");
+        var first = session.Begin(Now);
+        session.AcceptAnswer("a1", "cherries", Now);
+
+        var step = session.ApplyGrade("a1", Grade(first.Question, KeyPointStatus.Covered), Now);
+
+        Assert.IsType<InterviewStep.Complete>(step);
+        Assert.Equal(InterviewStatus.Completed, session.Status);
+        Assert.Null(session.Current);
+    }
+
+    [Fact]
+    public void ApplyGrade_Twice_IsANoOp()
+    {
+        var session = NewSession("alpha-two", "beta-one");
+        var first = session.Begin(Now);
+        session.AcceptAnswer("a1", "cherries", Now);
+        session.ApplyGrade("a1", Grade(first.Question, KeyPointStatus.Covered), Now);
+
+        var again = session.ApplyGrade("a1", Grade(first.Question, KeyPointStatus.Missing), Now);
+
+        Assert.Null(again);
+        Assert.Equal(2, session.Turns.Count);
+    }
+
+    [Fact]
+    public void Summary_OfAnswerAndFollowUp_ScoresTheUnionOfBoth()
+    {
+        var session = NewSession("beta-one");
+        var first = session.Begin(Now);
+        session.AcceptAnswer("a1", "bananas", Now);
+        session.ApplyGrade("a1", Grade(first.Question, KeyPointStatus.Covered, KeyPointStatus.Missing), Now);
+        session.AcceptAnswer("a2", "grapes", Now);
+        session.ApplyGrade("a2", Grade(first.Question, KeyPointStatus.Missing, KeyPointStatus.Covered), Now);
+
+        var summary = InterviewSummary.Summarize(session);
+
+        var question = Assert.Single(summary.Questions);
+        Assert.Equal(100, question.Score);
+        Assert.True(question.FollowUpAsked);
+        Assert.All(question.KeyPoints, k => Assert.Equal(KeyPointStatus.Covered, k.Status));
+        Assert.Equal(100, summary.OverallScore);
+        Assert.Empty(summary.Gaps);
+        Assert.Equal("completed", summary.Status);
+    }
+
+    [Fact]
+    public void AcceptAnswer_WhileThePreviousIsBeingGraded_IsAConflict()
+    {
+        var session = NewSession("alpha-two", "beta-one");
+        session.Begin(Now);
+        session.AcceptAnswer("a1", "cherries", Now);
+
+        var ex = Assert.Throws<InterviewException>(() => session.AcceptAnswer("a2", "again", Now));
+
+        Assert.Equal(InterviewError.Conflict, ex.Error);
+        Assert.Equal("a1", session.Current!.Answer!.AnswerId);
+    }
+
+    [Fact]
+    public void Skip_MovesToTheNextQuestionAndScoresZero()
+    {
+        var session = NewSession("alpha-two", "beta-one");
+        session.Begin(Now);
+
+        var (skipped, next) = session.Skip(Now);
+
+        Assert.True(skipped.Skipped);
+        Assert.Equal("beta-one", Assert.IsType<InterviewStep.Ask>(next).Turn.Question.Id);
+        var summary = InterviewSummary.Summarize(session);
+        var first = summary.Questions.Single(q => q.QuestionId == "alpha-two");
+        Assert.True(first.Skipped);
+        Assert.Equal(0, first.Score);
+    }
+
+    [Fact]
+    public void Skip_OfAFollowUp_KeepsTheFirstAnswersScore()
+    {
+        var session = NewSession("beta-one");
+        var first = session.Begin(Now);
+        session.AcceptAnswer("a1", "bananas", Now);
+        session.ApplyGrade("a1", Grade(first.Question, KeyPointStatus.Covered, KeyPointStatus.Missing), Now);
+
+        var (_, next) = session.Skip(Now);
+
+        Assert.IsType<InterviewStep.Complete>(next);
+        var question = Assert.Single(InterviewSummary.Summarize(session).Questions);
+        Assert.False(question.Skipped);
+        Assert.Equal(66.7, question.Score);
+    }
+
+    [Fact]
+    public void End_StopsTheInterviewOnce()
+    {
+        var session = NewSession("alpha-two", "beta-one");
+        session.Begin(Now);
+
+        Assert.True(session.End(Now));
+        Assert.False(session.End(Now));
+        Assert.Equal(InterviewStatus.Ended, session.Status);
+        var ex = Assert.Throws<InterviewException>(() => session.AcceptAnswer("a1", "late", Now));
+        Assert.Equal(InterviewError.Conflict, ex.Error);
+        var summary = InterviewSummary.Summarize(session);
+        Assert.Equal("ended", summary.Status);
+        Assert.Single(summary.Questions);
+    }
+
+    [Fact]
+    public void Summary_ListsStrengthsByCategoryAndGapsWithTheModelAnswersWording()
+    {
+        var session = NewSession("alpha-one", "beta-one");
+        var first = session.Begin(Now);
+        session.AcceptAnswer("a1", "apples pears", Now);
+        session.ApplyGrade("a1", Grade(first.Question, KeyPointStatus.Covered, KeyPointStatus.Covered), Now);
+        var second = session.Current!;
+        session.AcceptAnswer("a2", "nothing", Now);
+        session.ApplyGrade("a2", Grade(second.Question, KeyPointStatus.Missing, KeyPointStatus.Missing), Now);
+        session.Skip(Now);
+
+        var summary = InterviewSummary.Summarize(session);
+
+        Assert.Equal(50, summary.OverallScore);
+        var strength = Assert.Single(summary.Strengths);
+        Assert.Equal("alpha", strength.Category);
+        Assert.Equal("Alpha questions", strength.Title);
+        Assert.Equal(["beta-one-bananas", "beta-one-grapes"], summary.Gaps.Select(g => g.KeyPointId));
+        Assert.Equal("Bananas are berries that grow in bunches.", summary.Gaps[0].Study);
+        Assert.Equal("Grapes grow on vines.", summary.Gaps[1].Study);
+    }
+
+    private static InterviewSession NewSession(params string[] questionIds) => new()
+    {
+        Id = "s1",
+        ResumeTokenHash = "hash",
+        Bank = Bank,
+        Grader = GraderNames.Keyword,
+        Seed = 1,
+        Plan = questionIds.Select(id => Bank.FindQuestion(id)!).ToList(),
+        CreatedAt = Now,
+    };
+
+    private static GradeResult Grade(Question question, params KeyPointStatus[] statuses)
+    {
+        var keyPoints = question.KeyPoints.Select((k, i) => new KeyPointGrade(k.Id, k.Text, statuses[i], Scoring.Credit(statuses[i]), [])).ToList();
+        return new GradeResult(question.Id, Scoring.Score(question, keyPoints), GraderNames.Keyword, false, Bank.Ref, keyPoints,
+            Scoring.FollowUpTarget(question, keyPoints)?.FollowUp, string.Empty, []);
+    }
+}

@@ -1,0 +1,133 @@
+using Interviewer.Api.Interviews;
+using Interviewer.Rubrics.Grading;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Interviewer.Api.Tests.Interviews;
+
+public sealed partial class InterviewHubTests
+{
+    [Fact]
+    public async Task ResumeInterview_FromABrandNewConnection_RedrawsTheChatAndCarriesOn()
+    {
+        await using var app = LiveApps.Create();
+        var first = await HubTestClient.ConnectAsync(app);
+        var started = await first.StartAsync(new StartInterviewRequest(QuestionCount: 2, Seed: 8));
+        var q1 = await first.NextQuestionAsync();
+        var (ack, graded) = await first.AnswerAsync(started.SessionId, LiveApps.CompleteAnswer, "a-1");
+        var q2 = await first.NextQuestionAsync();
+        await first.DisposeAsync();
+
+        await using var second = await HubTestClient.ConnectAsync(app);
+        var resumed = await second.ResumeAsync(started.SessionId, started.ResumeToken);
+
+        Assert.Equal("active", resumed.Status);
+        Assert.Equal(q2, resumed.CurrentQuestion);
+        Assert.Null(resumed.Summary);
+        Assert.Equal(2, resumed.Transcript.Count);
+        var turn1 = resumed.Transcript[0];
+        Assert.Equal(1, turn1.Turn);
+        Assert.Equal(q1, turn1.Question);
+        Assert.Equal("a-1", turn1.Answer!.AnswerId);
+        Assert.Equal(LiveApps.CompleteAnswer, turn1.Answer.Text);
+        Assert.Equal(graded.Grade.Score, turn1.Grade!.Score);
+        Assert.Null(resumed.Transcript[1].Answer);
+
+        var (ack2, _) = await second.AnswerAsync(started.SessionId, LiveApps.CompleteAnswer);
+        var completed = await second.NextCompletedAsync();
+        Assert.Equal(ack.Turn + 1, ack2.Turn);
+        Assert.Equal("completed", completed.Status);
+    }
+
+    [Fact]
+    public async Task ServerRestart_MidInterview_LosesNothingAcknowledgedAndTheCandidateResumes()
+    {
+        string dataDirectory;
+        InterviewStarted started;
+        QuestionMessage current;
+        await using (var app = LiveApps.Create())
+        {
+            dataDirectory = app.DataDirectory;
+            await using var client = await HubTestClient.ConnectAsync(app);
+            started = await client.StartAsync(new StartInterviewRequest(QuestionCount: 3, Seed: 21));
+            await client.NextQuestionAsync();
+            await client.AnswerAsync(started.SessionId, LiveApps.CompleteAnswer, "a-1");
+            await client.NextQuestionAsync();
+            await client.SkipAsync(started.SessionId);
+            current = await client.NextQuestionAsync();
+        }
+
+        await using var restarted = LiveApps.Create(dataDirectory: dataDirectory);
+        await using var again = await HubTestClient.ConnectAsync(restarted);
+        var resumed = await again.ResumeAsync(started.SessionId, started.ResumeToken);
+
+        Assert.Equal(current, resumed.CurrentQuestion);
+        Assert.Equal(3, resumed.Transcript.Count);
+        Assert.Equal("a-1", resumed.Transcript[0].Answer!.AnswerId);
+        Assert.NotNull(resumed.Transcript[0].Grade);
+        Assert.True(resumed.Transcript[1].Skipped);
+        var (ack, _) = await again.AnswerAsync(started.SessionId, LiveApps.CompleteAnswer);
+        Assert.Equal(3, ack.Turn);
+        var completed = await again.NextCompletedAsync();
+        Assert.Equal(3, completed.Questions.Count);
+    }
+
+    [Fact]
+    public async Task ServerRestart_AfterAnAnswerWasAcknowledgedButNotGraded_GradesItAndTheCandidateCarriesOn()
+    {
+        var gate = new FailingGrader();
+        string dataDirectory;
+        InterviewStarted started;
+        await using (var app = LiveApps.Create(services: s => s.Replace(ServiceDescriptor.Singleton(new GraderRegistry([gate])))))
+        {
+            dataDirectory = app.DataDirectory;
+            await using var client = await HubTestClient.ConnectAsync(app);
+            started = await client.StartAsync(new StartInterviewRequest(QuestionCount: 2, Seed: 13));
+            await client.NextQuestionAsync();
+            var ack = await client.SubmitAsync(started.SessionId, "a-1", LiveApps.CompleteAnswer);
+            Assert.Equal(1, ack.Turn);
+            await gate.Called.Task.WaitAsync(HubTestClient.Timeout);
+        }
+
+        await using var restarted = LiveApps.Create(dataDirectory: dataDirectory);
+        await using var again = await HubTestClient.ConnectAsync(restarted);
+        var resumed = await again.ResumeAsync(started.SessionId, started.ResumeToken);
+
+        Assert.Equal("a-1", resumed.Transcript[0].Answer!.AnswerId);
+        Assert.Equal(100, resumed.Transcript[0].Grade!.Score);
+        Assert.Equal(2, resumed.CurrentQuestion!.Index);
+        var resubmitted = await again.SubmitAsync(started.SessionId, "a-1", LiveApps.CompleteAnswer);
+        Assert.Equal(1, resubmitted.Turn);
+    }
+
+    [Fact]
+    public async Task ResumeInterview_OfACompletedInterview_ReturnsTheSummaryAndNoQuestion()
+    {
+        await using var app = LiveApps.Create();
+        await using var client = await HubTestClient.ConnectAsync(app);
+        var started = await client.StartAsync(new StartInterviewRequest(QuestionCount: 1, Seed: 1));
+        await client.AnswerAsync(started.SessionId, LiveApps.CompleteAnswer);
+        var completed = await client.NextCompletedAsync();
+
+        await using var other = await HubTestClient.ConnectAsync(app);
+        var resumed = await other.ResumeAsync(started.SessionId, started.ResumeToken);
+
+        Assert.Equal("completed", resumed.Status);
+        Assert.Null(resumed.CurrentQuestion);
+        Assert.Equal(completed.OverallScore, resumed.Summary!.OverallScore);
+    }
+
+    /// <summary>A keyword grader whose grading fails, as if the server died between the acknowledgement and the grade.</summary>
+    private sealed class FailingGrader : IAnswerGrader
+    {
+        public TaskCompletionSource Called { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public string Name => GraderNames.Keyword;
+
+        public ValueTask<GradeResult> GradeAsync(GradeRequest request, CancellationToken ct = default)
+        {
+            Called.TrySetResult();
+            throw new InvalidOperationException("The grader is down.");
+        }
+    }
+}

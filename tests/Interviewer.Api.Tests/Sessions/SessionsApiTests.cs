@@ -1,0 +1,91 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Interviewer.Api.Interviews;
+using Interviewer.Api.Tests.Interviews;
+
+namespace Interviewer.Api.Tests.Sessions;
+
+public sealed class SessionsApiTests
+{
+    [Fact]
+    public async Task ListSessions_WithoutReviewerKey_IsUnauthorizedProblem()
+    {
+        await using var app = LiveApps.Create();
+        using var client = app.CreateClient();
+
+        using var response = await client.GetAsync(new Uri("/api/sessions", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task ListSessions_ShowsInterviewsNewestFirstAndFiltersByStatus()
+    {
+        await using var app = LiveApps.Create();
+        await using var hub = await HubTestClient.ConnectAsync(app);
+        var first = await hub.StartAsync(new StartInterviewRequest(QuestionCount: 2, CandidateName: "Ada"));
+        var second = await hub.StartAsync(new StartInterviewRequest(QuestionCount: 1, Seed: 1));
+        await hub.AnswerAsync(second.SessionId, LiveApps.CompleteAnswer);
+        await hub.NextCompletedAsync();
+        using var reviewer = app.CreateReviewerClient();
+
+        var all = (await reviewer.GetFromJsonAsync<JsonElement>("/api/sessions")).EnumerateArray().ToList();
+        var active = (await reviewer.GetFromJsonAsync<JsonElement>("/api/sessions?status=active")).EnumerateArray().ToList();
+
+        Assert.Equal([second.SessionId, first.SessionId], all.Select(s => s.GetProperty("id").GetString()));
+        Assert.Equal("completed", all[0].GetProperty("status").GetString());
+        Assert.Equal(100, all[0].GetProperty("overallScore").GetDouble());
+        Assert.Equal("Ada", all[1].GetProperty("candidateName").GetString());
+        Assert.Equal(2, all[1].GetProperty("totalQuestions").GetInt32());
+        Assert.Equal(first.SessionId, Assert.Single(active).GetProperty("id").GetString());
+    }
+
+    [Fact]
+    public async Task GetSession_ReturnsTheTranscriptAndSummary()
+    {
+        await using var app = LiveApps.Create();
+        await using var hub = await HubTestClient.ConnectAsync(app);
+        var started = await hub.StartAsync(new StartInterviewRequest(QuestionCount: 1, Categories: ["beta"]));
+        await hub.AnswerAsync(started.SessionId, "bananas <script>alert(1)</script>", "a-1");
+        using var reviewer = app.CreateReviewerClient();
+
+        var detail = await reviewer.GetFromJsonAsync<JsonElement>($"/api/sessions/{started.SessionId}");
+
+        Assert.Equal("active", detail.GetProperty("status").GetString());
+        Assert.Equal(["beta-one"], detail.GetProperty("plan").EnumerateArray().Select(p => p.GetString()));
+        var transcript = detail.GetProperty("transcript").EnumerateArray().ToList();
+        Assert.Equal(2, transcript.Count);
+        Assert.Equal("bananas <script>alert(1)</script>", transcript[0].GetProperty("answer").GetProperty("text").GetString());
+        Assert.True(transcript[1].GetProperty("question").GetProperty("isFollowUp").GetBoolean());
+        Assert.Equal("beta-one-grapes", detail.GetProperty("summary").GetProperty("gaps")[0].GetProperty("keyPointId").GetString());
+    }
+
+    [Fact]
+    public async Task GetSession_Unknown_IsNotFoundProblem()
+    {
+        await using var app = LiveApps.Create();
+        using var reviewer = app.CreateReviewerClient();
+
+        using var response = await reviewer.GetAsync(new Uri("/api/sessions/nope", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Theory]
+    [InlineData("?status=paused")]
+    [InlineData("?limit=0")]
+    [InlineData("?offset=-1")]
+    public async Task ListSessions_WithABadQuery_IsBadRequestProblem(string query)
+    {
+        await using var app = LiveApps.Create();
+        using var reviewer = app.CreateReviewerClient();
+
+        using var response = await reviewer.GetAsync(new Uri("/api/sessions" + query, UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+}
