@@ -77,7 +77,7 @@ public static partial class RubricEdits
     /// <summary>
     /// Edits a bank's YAML files in place (point it at a copy to try them): each phrase joins its concept's line,
     /// each weight replaces the key point's <c>weight:</c>, and <c>bank.yaml</c>'s version goes up by one.
-    /// Returns the files changed. Suggestions on questions without a file (drafted) are skipped: write those with <see cref="QuestionYaml"/>.
+    /// Returns the files changed. Suggestions on questions without a file (drafted) are skipped: write those with <see cref="Drafting.RubricWriter.QuestionYaml"/>.
     /// </summary>
     /// <exception cref="RubricLoadException">The edited bank does not load (every problem listed).</exception>
     public static IReadOnlyList<string> ApplyToFiles(string bankDirectory, IEnumerable<RubricSuggestion> suggestions)
