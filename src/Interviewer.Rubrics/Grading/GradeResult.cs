@@ -101,4 +101,10 @@ public static class GradeFlags
 
     /// <summary>The LLM claimed evidence that is not in the answer; those claims were downgraded.</summary>
     public const string UnverifiedEvidence = "unverified_evidence";
+
+    /// <summary>The answer addresses the grader (orders, score demands, role-play, fake delimiters or verdicts); those passages earned nothing.</summary>
+    public const string PromptInjection = "prompt_injection";
+
+    /// <summary>The LLM quoted a passage that is in the answer but holds none of the key point's concepts; the claim was downgraded to missing.</summary>
+    public const string UnsupportedEvidence = "unsupported_evidence";
 }

@@ -19,7 +19,7 @@ internal sealed record ScreenedAnswer(GradeRequest Request, IReadOnlyList<Inject
             grade = grade with
             {
                 KeyPoints = grade.KeyPoints.Select(k => k with { Evidence = k.Evidence.Select(e => e with { Text = request.Answer.Substring(e.Start, e.Length) }).ToList() }).ToList(),
-                Flags = grade.Flags.Append(LlmGradeFlags.PromptInjection).Distinct().ToList(),
+                Flags = grade.Flags.Append(GradeFlags.PromptInjection).Distinct().ToList(),
             };
         }
         return new ScreenedAnswer(request, injected, grade);
@@ -52,12 +52,12 @@ internal static class VerdictChecker
                 var spans = locator.Locate(claim.Quote, (start, length) => !screened.Injected.Any(p => p.Overlaps(start, length)), out var insideInjection);
                 if (spans is null)
                 {
-                    flags.Add(insideInjection ? LlmGradeFlags.PromptInjection : GradeFlags.UnverifiedEvidence);
+                    flags.Add(insideInjection ? GradeFlags.PromptInjection : GradeFlags.UnverifiedEvidence);
                     status = KeyPointStatus.Missing;
                 }
                 else if (!Supports(keyword, screened, keyPoint, spans))
                 {
-                    flags.Add(LlmGradeFlags.UnsupportedEvidence);
+                    flags.Add(GradeFlags.UnsupportedEvidence);
                     status = KeyPointStatus.Missing;
                 }
                 else

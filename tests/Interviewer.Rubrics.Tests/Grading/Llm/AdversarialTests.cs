@@ -95,7 +95,7 @@ public sealed class AdversarialTests
         Assert.True(grade.Score <= contentAlone.Score, $"{grade.Score} > {contentAlone.Score}");
         Assert.Equal(KeyPointStatus.Missing, Point(grade, Monitoring).Status);
         Assert.Equal(KeyPointStatus.Missing, Point(grade, Retraining).Status);
-        Assert.Contains(LlmGradeFlags.PromptInjection, grade.Flags);
+        Assert.Contains(GradeFlags.PromptInjection, grade.Flags);
     }
 
     [Fact]
@@ -108,7 +108,7 @@ public sealed class AdversarialTests
 
         Assert.True(grade.Degraded);
         Assert.Equal(0, grade.Score);
-        Assert.Contains(LlmGradeFlags.PromptInjection, grade.Flags);
+        Assert.Contains(GradeFlags.PromptInjection, grade.Flags);
     }
 
     [Theory]
@@ -120,7 +120,7 @@ public sealed class AdversarialTests
 
         var grade = await chat.Grader().GradeAsync(Request(answer));
 
-        Assert.DoesNotContain(LlmGradeFlags.PromptInjection, grade.Flags);
+        Assert.DoesNotContain(GradeFlags.PromptInjection, grade.Flags);
         // Every claim whose quote holds one of its concepts (as the keyword matcher reads it: stems, accents) stands.
         var keyword = new KeywordGrader().Grade(Request(answer));
         foreach (var keyPoint in Question.KeyPoints)

@@ -87,7 +87,7 @@ public sealed class LlmGraderTests
         var grade = await chat.Grader().GradeAsync(Request(GoodAnswer));
 
         Assert.Equal(KeyPointStatus.Missing, Point(grade, Monitoring).Status);
-        Assert.Contains(LlmGradeFlags.UnsupportedEvidence, grade.Flags);
+        Assert.Contains(GradeFlags.UnsupportedEvidence, grade.Flags);
         Assert.DoesNotContain(GradeFlags.UnverifiedEvidence, grade.Flags);
         Assert.Equal(75, grade.Score);
     }

@@ -1,15 +1,5 @@
 namespace Interviewer.Rubrics.Grading.Llm;
 
-/// <summary>The flags the LLM grader adds to <see cref="GradeFlags"/>.</summary>
-public static class LlmGradeFlags
-{
-    /// <summary>The answer addresses the grader (orders, score demands, role-play, fake delimiters or verdicts); those passages earned nothing.</summary>
-    public const string PromptInjection = "prompt_injection";
-
-    /// <summary>The LLM quoted a passage that is in the answer but holds none of the key point's concepts; the claim was downgraded to missing.</summary>
-    public const string UnsupportedEvidence = "unsupported_evidence";
-}
-
 /// <summary>The values of <see cref="GradeResult.DegradedReason"/>: why the LLM grader fell back to the keyword grade.</summary>
 public static class DegradedReasons
 {
