@@ -23,7 +23,7 @@ internal static class GraderFactory
 
     private const string EnvironmentPrefix = "Interviewer__";
 
-    /// <summary>The graders, or null after writing every bad setting to stderr (the caller exits with 1).</summary>
+    /// <summary>The graders, or null after writing every bad setting to stderr (the caller exits non-zero).</summary>
     public static CliGraders? TryCreate(ParseResult result, IConfiguration? configuration = null)
     {
         try

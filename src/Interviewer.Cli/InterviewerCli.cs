@@ -29,7 +29,7 @@ internal static class InterviewerCli
         };
         var parsed = CreateRootCommand().Parse(args);
         var exitCode = await parsed.InvokeAsync(configuration, ct);
-        // A usage error (unknown option, missing argument, value not allowed) exits 2, as the commands' own input errors do.
+        // A usage error (unknown option, missing argument, value not allowed) exits 2; each command documents its own codes.
         return parsed.Errors.Count > 0 ? 2 : exitCode;
     }
 }

@@ -51,7 +51,7 @@ public sealed class BankCommandsTests
     {
         var run = await CliRun.InvokeAsync("bank", "show", "nope");
 
-        Assert.NotEqual(0, run.ExitCode);
+        Assert.Equal(1, run.ExitCode);
         Assert.Contains("unknown bank 'nope'", run.Error, StringComparison.Ordinal);
         Assert.Contains("mlops-es", run.Error, StringComparison.Ordinal);
     }
@@ -61,7 +61,7 @@ public sealed class BankCommandsTests
     {
         var run = await CliRun.InvokeAsync("bank", "show", "mlops-es", "--format", "xml");
 
-        Assert.NotEqual(0, run.ExitCode);
+        Assert.Equal(2, run.ExitCode);
         Assert.Contains("xml", run.Error, StringComparison.Ordinal);
     }
 

@@ -11,6 +11,49 @@ public sealed class CalibrateCommandTests
         CliRun.InvokeAsync(["calibrate", Path.Combine(Fixtures, input), "--rubrics", Rubrics, "--bank", "calib", .. more]);
 
     [Fact]
+    public async Task Calibrate_ApplyWithoutWhatIf_IsRefusedAndWritesNothing()
+    {
+        var run = await CalibrateAsync("two-raters.jsonl", "--apply");
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("--what-if", run.Error, StringComparison.Ordinal);
+        Assert.Empty(run.Out);
+    }
+
+    [Fact]
+    public async Task Calibrate_UnknownGrader_IsAUsageError()
+    {
+        var run = await CalibrateAsync("two-raters.jsonl", "--grader", "magic");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("magic", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Calibrate_OutIntoAMissingFolder_CreatesIt()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), $"interviewer-calibrate-{Guid.NewGuid():N}");
+        try
+        {
+            var report = Path.Combine(folder, "reports", "calibration.json");
+
+            var run = await CalibrateAsync("two-raters.jsonl", "--format", "json", "--out", report);
+
+            Assert.Equal(0, run.ExitCode);
+            using var json = JsonDocument.Parse(File.ReadAllText(report));
+            Assert.True(json.RootElement.GetProperty("overall").ValueKind == JsonValueKind.Object);
+            Assert.Empty(run.Out);
+        }
+        finally
+        {
+            if (Directory.Exists(folder))
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+        }
+    }
+
+    [Fact]
     public async Task Calibrate_Json_WithTwoRaterColumns_ReportsHumansBesideTheGrader()
     {
         var run = await CalibrateAsync("two-raters.jsonl", "--format", "json");

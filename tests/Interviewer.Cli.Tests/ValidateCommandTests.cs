@@ -42,6 +42,15 @@ public sealed class ValidateCommandTests
     }
 
     [Fact]
+    public async Task Validate_WithRubricsOptionAndNoDir_ChecksThatFolder()
+    {
+        var run = await CliRun.InvokeAsync("--rubrics", "/nonexistent/rubrics", "validate");
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("/nonexistent/rubrics", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Validate_MissingFolder_ExitsOne()
     {
         var run = await CliRun.InvokeAsync("validate", "/nonexistent/rubrics");

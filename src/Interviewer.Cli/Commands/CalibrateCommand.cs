@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Interviewer.Rubrics.Grading;
 using System.Text.Json;
 using Interviewer.Cli.Commands.Calibration;
 using Interviewer.Rubrics;
@@ -24,7 +25,8 @@ internal static class CalibrateCommand
     {
         var input = new Argument<FileInfo>("INPUT") { Description = "Calibration rows, CSV (header row) or JSON Lines: answer, score, max_score?, question_id or question, reference_answer?, rater?, key_points?; score_a/score_b columns become raters a and b." };
         var bankOption = new Option<string?>("--bank", "-b") { Description = "The bank questions are looked up in. Default: the only bank available, if any; questions not found are drafted from reference_answer." };
-        var graderOption = new Option<string?>("--grader", "-g") { Description = "The grader to measure: keyword (default), llm or dual (these need a model: docs/llm.md)." };
+        var graderOption = new Option<string?>("--grader", "-g") { Description = $"The grader to measure ({string.Join("|", GraderNames.All)}). Default: Interviewer__Grader__Default, else keyword. llm and dual need a model: docs/llm.md." };
+        graderOption.AcceptOnlyFromAmong([.. GraderNames.All]);
         var format = CommonOptions.Format("Output format", "table", "json", "md", "html");
         var outOption = new Option<FileInfo?>("--out", "-o") { Description = "Write the report to this file instead of standard output." };
         var whatIf = new Option<string?>("--what-if") { Description = "Suggestion ids to try (e.g. s1,s3): applied to a copy of the rubric (version + 1), answers re-graded, the new agreement reported beside the old." };
@@ -36,6 +38,11 @@ internal static class CalibrateCommand
         command.SetAction(async (result, ct) =>
         {
             var file = result.GetValue(input)!;
+            if (result.GetValue(apply) && string.IsNullOrEmpty(result.GetValue(whatIf)))
+            {
+                result.Error().WriteLine("error: --apply writes the suggestions chosen with --what-if; name them (e.g. --what-if s1,s3).");
+                return 1;
+            }
             if (!file.Exists)
             {
                 result.Error().WriteLine($"error: {file.FullName} not found.");
@@ -83,13 +90,22 @@ internal static class CalibrateCommand
                 }
                 var chosen = report.Suggestions.Where(s => wanted.Contains(s.Id)).ToList();
                 report = await session.WhatIfAsync(chosen, ct);
-                if (result.GetValue(apply) && bank is not null && !WriteToFiles(result, bank, chosen))
+                if (result.GetValue(apply))
                 {
-                    return 1;
+                    if (bank is null)
+                    {
+                        result.Error().WriteLine("error: --apply needs a bank to write to (--bank); these rubrics were drafted from reference answers.");
+                        return 1;
+                    }
+                    if (!WriteToFiles(result, bank, chosen))
+                    {
+                        return 1;
+                    }
                 }
             }
 
             var outFile = result.GetValue(outOption);
+            outFile?.Directory?.Create();
             using var writer = outFile is null ? null : new StreamWriter(outFile.FullName);
             var output = writer ?? result.Out();
             switch (result.GetValue(format))
@@ -150,15 +166,29 @@ internal static class CalibrateCommand
             return true;
         }
         // No bank named: use the only one available; rubrics are drafted from reference answers otherwise.
-        var (banks, problems) = BankCatalog.LoadAll(result.GetValue(CommonOptions.Rubrics)!.FullName);
-        if (problems.Count == 0 && banks.Count == 1)
+        var root = result.GetValue(CommonOptions.Rubrics)!.FullName;
+        var (banks, problems) = BankCatalog.LoadAll(root);
+        var hasBankFiles = Directory.Exists(root) && Directory.EnumerateFiles(root, BankLoader.BankFileName, SearchOption.AllDirectories).Any();
+        if (problems.Count > 0 && hasBankFiles)
+        {
+            // A broken bank must not silently turn into drafted rubrics.
+            foreach (var problem in problems)
+            {
+                result.Error().WriteLine(problem);
+            }
+            result.Error().WriteLine($"error: the banks in {root} could not be loaded; fix them or name a bank with --bank.");
+            return false;
+        }
+        if (banks.Count == 1)
         {
             bank = banks[0];
             result.Error().WriteLine($"bank: {bank.Id} v{bank.Version}");
         }
         else
         {
-            result.Error().WriteLine("bank: none (rubrics are drafted from each row's reference_answer)");
+            result.Error().WriteLine(banks.Count == 0
+                ? "bank: none (rubrics are drafted from each row's reference_answer)"
+                : $"bank: none of {string.Join(", ", banks.Select(b => b.Id))} (name one with --bank); rubrics are drafted from each row's reference_answer");
         }
         return true;
     }

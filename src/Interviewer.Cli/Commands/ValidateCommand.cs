@@ -11,7 +11,7 @@ internal static class ValidateCommand
     {
         var directory = new Argument<DirectoryInfo?>("DIR")
         {
-            Description = "A rubrics folder (one sub-folder per bank) or a single bank's folder. Default: ./rubrics when it exists, else --rubrics.",
+            Description = "A rubrics folder (one sub-folder per bank) or a single bank's folder. Default: --rubrics (or $INTERVIEWER_RUBRICS) when given, else ./rubrics when it exists, else the shipped banks.",
             Arity = ArgumentArity.ZeroOrOne,
         };
         var command = new Command("validate",
@@ -19,8 +19,10 @@ internal static class ValidateCommand
             "no two key points of a question may share a phrase): every problem is printed as file:line: message on stderr, and the exit code is 1.") { directory };
         command.SetAction(result =>
         {
+            var rubricsChosen = result.GetResult(CommonOptions.Rubrics) is { Implicit: false }
+                || !string.IsNullOrEmpty(Environment.GetEnvironmentVariable(CommonOptions.RubricsVariable));
             var root = result.GetValue(directory)?.FullName
-                ?? (Directory.Exists("rubrics") ? Path.GetFullPath("rubrics") : result.GetValue(CommonOptions.Rubrics)!.FullName);
+                ?? (!rubricsChosen && Directory.Exists("rubrics") ? Path.GetFullPath("rubrics") : result.GetValue(CommonOptions.Rubrics)!.FullName);
             var (banks, problems) = BankCatalog.LoadAll(root);
             foreach (var problem in problems)
             {
