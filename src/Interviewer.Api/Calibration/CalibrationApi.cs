@@ -112,7 +112,7 @@ public static class CalibrationApi
         foreach (var property in item.EnumerateObject())
         {
             // API clients send camelCase (questionId); files use snake_case (question_id).
-            var name = SnakeCase(property.Name.Trim());
+            var name = JsonNamingPolicy.SnakeCaseLower.ConvertName(property.Name.Trim());
             fields[name] = property.Value.ValueKind switch
             {
                 JsonValueKind.String => property.Value.GetString(),
@@ -122,20 +122,6 @@ public static class CalibrationApi
             };
         }
         return new TabularRow(line, fields);
-    }
-
-    private static string SnakeCase(string name)
-    {
-        var builder = new StringBuilder(name.Length + 4);
-        foreach (var c in name)
-        {
-            if (char.IsUpper(c) && builder.Length > 0)
-            {
-                builder.Append('_');
-            }
-            builder.Append(char.ToLowerInvariant(c));
-        }
-        return builder.ToString();
     }
 
     private static async Task<(string Body, bool TooLarge)> ReadBodyAsync(HttpRequest request, long maxBytes, CancellationToken ct)

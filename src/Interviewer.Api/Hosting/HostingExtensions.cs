@@ -38,7 +38,13 @@ public static class HostingExtensions
     public static WebApplication MapInterviewer(this WebApplication app)
     {
         // Load the banks now, so that a broken rubric stops the service at start with every problem listed.
-        _ = app.Services.GetRequiredService<BankCatalog>();
+        var catalog = app.Services.GetRequiredService<BankCatalog>();
+        var defaultBank = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<InterviewOptions>>().Value.DefaultBank;
+        if (catalog.Find(defaultBank) is null)
+        {
+            throw new Microsoft.Extensions.Options.OptionsValidationException(InterviewOptions.Section, typeof(InterviewOptions),
+                [$"Interviewer:Interviews:DefaultBank '{defaultBank}' is not a bank; banks: {string.Join(", ", catalog.Banks.Select(b => b.Id))}."]);
+        }
         _ = app.Services.GetRequiredService<ReviewerKeyStore>();
         app.PrepareInterviewStorage();
 

@@ -1,8 +1,10 @@
+using Interviewer.Api.Security;
 using Interviewer.Api.Storage;
 using Interviewer.Api.Telemetry;
 using Interviewer.Rubrics;
 using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.Options;
 
 namespace Interviewer.Api.Interviews;
 
@@ -24,6 +26,9 @@ public static class InterviewExtensions
         services.AddSignalR()
             .AddJsonProtocol(o => InterviewerJson.Configure(o.PayloadSerializerOptions))
             .AddHubOptions<InterviewHub>(o => o.AddFilter<InterviewHubFilter>());
+        // SignalR's 32 KB default would drop the connection before the answer-length check could say invalid_input:.
+        services.AddOptions<HubOptions<InterviewHub>>()
+            .Configure<IOptions<LimitsOptions>>((hub, limits) => hub.MaximumReceiveMessageSize = (4L * limits.Value.MaxAnswerLength) + 16_384);
         return services;
     }
 

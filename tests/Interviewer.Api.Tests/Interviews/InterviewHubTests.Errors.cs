@@ -42,6 +42,21 @@ public sealed partial class InterviewHubTests
     }
 
     [Fact]
+    public async Task SubmitAnswer_LargerThanSignalRsDefaultMessage_GetsTheLengthErrorAndTheConnectionStays()
+    {
+        await using var app = LiveApps.Create();
+        await using var client = await HubTestClient.ConnectAsync(app);
+        var started = await client.StartAsync(new StartInterviewRequest(QuestionCount: 1));
+
+        // 25,000 accented characters are about 50 KB of JSON: over SignalR's 32 KB default, and over the 20,000-character limit.
+        var code = await HubTestClient.ErrorCodeAsync(() => client.SubmitAsync(started.SessionId, "a-1", new string('é', 25_000)));
+        var ack = await client.SubmitAsync(started.SessionId, "a-1", "apples and pears");
+
+        Assert.Equal("invalid_input", code);
+        Assert.Equal(1, ack.Turn);
+    }
+
+    [Fact]
     public async Task SubmitAnswer_ToAnUnknownSession_IsNotFound()
     {
         await using var app = LiveApps.Create();
