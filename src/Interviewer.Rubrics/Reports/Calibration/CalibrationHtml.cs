@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net;
 using System.Text;
 using Interviewer.Rubrics.Calibration;
 using static Interviewer.Rubrics.Reports.Calibration.CalibrationFormat;
@@ -172,5 +171,5 @@ public static class CalibrationHtml
         }
     }
 
-    private static string E(string text) => WebUtility.HtmlEncode(text);
+    private static string E(string text) => HtmlReportWriter.E(text);
 }

@@ -107,6 +107,5 @@ public static class CalibrationMarkdown
         $"| {label} | {f.N} | {WithCi(f.Pearson)} | {WithCi(f.Spearman)} | {WithCi(f.Qwk)} | {WithCi(f.Mae)} | {WithCi(f.Bias)} |";
 
     // Keeps answer text from breaking the table or injecting markup.
-    private static string Cell(string text) =>
-        text.ReplaceLineEndings(" ").Replace("|", "\\|", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal).Replace(">", "&gt;", StringComparison.Ordinal);
+    private static string Cell(string text) => MarkdownReportWriter.C(text);
 }

@@ -148,7 +148,8 @@ public sealed class LlmEndToEndTests : IAsyncLifetime
 
         Assert.True(grade.Degraded);
         Assert.Equal(DegradedReasons.Timeout, grade.DegradedReason);
-        Assert.Single(_server.Requests);
+        // No retry. On a cold or busy machine the real 200 ms can run out before the request even reaches the server.
+        Assert.InRange(_server.Requests.Count, 0, 1);
     }
 
     [Fact]
