@@ -1,7 +1,6 @@
 using System.Net.Http.Headers;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Interviewer.Api.Tests.Infrastructure;
@@ -57,8 +56,8 @@ public sealed class InterviewerApp : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
-        builder.ConfigureAppConfiguration(configuration => configuration.AddInMemoryCollection(_settings));
-        // Host settings reach Program before the services are registered (app configuration only arrives at Build).
+        // UseSetting, not ConfigureAppConfiguration: Program reads some settings (e.g. whether an LLM is configured)
+        // before the app is built, and only settings given this way are visible that early.
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);
