@@ -2,6 +2,7 @@ using System.Collections;
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
+using Interviewer.Llm;
 using Interviewer.Rubrics.Grading;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
