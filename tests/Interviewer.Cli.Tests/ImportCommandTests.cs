@@ -67,7 +67,7 @@ public sealed class ImportCommandTests : IDisposable
         var refused = await RunAsync("import", Seed, "--out", folder);
         var forced = await RunAsync("import", Seed, "--out", folder, "--force");
 
-        Assert.Equal(1, refused.ExitCode);
+        Assert.Equal(2, refused.ExitCode);
         Assert.Equal($"error: {folder} already holds a bank; use --force to replace it, or choose another --out.", refused.Error.Trim());
         Assert.True(forced.ExitCode == 0, forced.Error);
     }
@@ -79,7 +79,7 @@ public sealed class ImportCommandTests : IDisposable
 
         var (exit, _, error) = await RunAsync("import", missing);
 
-        Assert.Equal(1, exit);
+        Assert.Equal(2, exit);
         Assert.Equal($"error: {missing} not found.", error.Trim());
     }
 
@@ -94,9 +94,9 @@ public sealed class ImportCommandTests : IDisposable
         var unsupported = await RunAsync("import", odt, "--out", Path.Combine(_root, "a"));
         var unreadable = await RunAsync("import", pdf, "--out", Path.Combine(_root, "b"));
 
-        Assert.Equal(1, unsupported.ExitCode);
+        Assert.Equal(2, unsupported.ExitCode);
         Assert.Equal("error: guide.odt: unknown document type '.odt'; supported: .txt, .md, .html, .docx, .pdf.", unsupported.Error.Trim());
-        Assert.Equal(1, unreadable.ExitCode);
+        Assert.Equal(2, unreadable.ExitCode);
         Assert.StartsWith("error: guide.pdf: the file is not a readable PDF document", unreadable.Error, StringComparison.Ordinal);
         Assert.False(Directory.Exists(Path.Combine(_root, "b")));
     }
@@ -120,5 +120,14 @@ public sealed class ImportCommandTests : IDisposable
         Assert.Equal(0, exit);
         Assert.All(["--out", "--id", "--title", "--language", "--format", "--force"], o => Assert.Contains(o, output, StringComparison.Ordinal));
         Assert.Contains("Exit codes: 0 the bank was written and validates", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Import_WithoutOut_WritesIntoTheWorkingFolderUnderTheId()
+    {
+        var run = await CliRun.InvokeAsync(CliRun.Environment(workingDirectory: _root), "import", Seed, "--id", "mine");
+
+        Assert.True(run.ExitCode == 0, run.Error);
+        Assert.Equal("mine", BankLoader.LoadOrThrow(Path.Combine(_root, "mine")).Id);
     }
 }

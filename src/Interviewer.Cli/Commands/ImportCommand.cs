@@ -27,8 +27,8 @@ internal static class ImportCommand
             "Import an interview guide (sections of questions, each with what it evaluates and an example answer) as a draft bank: " +
             "sections become categories, questions keep their text and order, key points are drafted from each answer. " +
             "Prints a review report: what was found per question, how sure the importer is, and what to check. " +
-            "Exit codes: 0 the bank was written and validates; 1 the document could not be imported (not found, unreadable, no question, " +
-            "--out holds something else) or the drafted bank does not validate; 2 usage error.")
+            "Exit codes: 0 the bank was written and validates; 1 the drafted bank was written but does not validate; 2 usage or input error " +
+            "(document not found, not readable, no question in it; --out holds something else, or a bank and no --force).")
         {
             document, outOption, idOption, titleOption, languageOption, format, force,
         };
@@ -38,7 +38,7 @@ internal static class ImportCommand
             if (!file.Exists)
             {
                 result.Error().WriteLine($"error: {file.FullName} not found.");
-                return 1;
+                return 2;
             }
             var outDirectory = result.GetValue(outOption);
             var options = new ImportOptions
@@ -55,13 +55,13 @@ internal static class ImportCommand
             catch (GuideImportException e)
             {
                 result.Error().WriteLine($"error: {file.Name}: {e.Message}");
-                return 1;
+                return 2;
             }
 
-            var folder = outDirectory?.FullName ?? Path.GetFullPath(import.Bank.Id);
+            var folder = outDirectory?.FullName ?? CliEnvironment.Current.Resolve(import.Bank.Id);
             if (!TryClear(result, folder, result.GetValue(force)))
             {
-                return 1;
+                return 2;
             }
             var written = RubricWriter.WriteBank(folder, import.Bank);
             var json = result.GetValue(format) == "json";
