@@ -33,7 +33,7 @@ public sealed class SeveralInstancesTests
         Assert.Equal("a-1", gradedOnB.AnswerId);
         Assert.Equal(2, secondOnB.Turn);
         Assert.Equal("a-2", gradedOnA.AnswerId);
-        Assert.Equal(100, gradedOnA.Grade.Score);
+        Assert.Equal(100, gradedOnA.QuestionScore);
     }
 
     [Fact]
@@ -54,7 +54,7 @@ public sealed class SeveralInstancesTests
         var resumed = await later.ResumeAsync(started.SessionId, started.ResumeToken);
 
         Assert.Equal(current, resumed.CurrentQuestion);
-        Assert.Equal(100, resumed.Transcript[0].Grade!.Score);
+        Assert.Equal(100, resumed.Transcript[0].Grade!.QuestionScore);
     }
 
     /// <summary>One PostgreSQL database and one Redis channel prefix, shared by the instances of one test.</summary>
