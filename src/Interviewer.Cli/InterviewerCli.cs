@@ -16,6 +16,7 @@ internal static class InterviewerCli
         root.Subcommands.Add(GradeCommand.Create());
         root.Subcommands.Add(CalibrateCommand.Create());
         root.Subcommands.Add(DraftCommand.Create());
+        root.Subcommands.Add(ExemplarsCommand.Create());
         return root;
     }
 
