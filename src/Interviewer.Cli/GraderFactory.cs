@@ -1,7 +1,7 @@
-using System.Collections;
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
+using Interviewer.Llm;
 using Interviewer.Rubrics.Grading;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -66,27 +66,26 @@ internal static class GraderFactory
     /// <summary>Finds the grader named by <c>--grader</c> (the default when null), or writes why it is not available.</summary>
     public static bool TryGetGrader(ParseResult result, CliGraders graders, string? name, out IAnswerGrader grader)
     {
-        if (graders.Registry.TryGet(name, out grader))
+        if (graders.Registry.TryGet(name, out grader, out var error))
         {
             return true;
         }
-        result.Error().WriteLine(GraderNames.All.Contains(name, StringComparer.OrdinalIgnoreCase)
-            ? $"error: the {name} grader needs a model: set Interviewer__Llm__Provider and its settings (see docs/llm.md)."
-            : $"error: unknown grader '{name}'. Configured graders: {string.Join(", ", graders.Registry.Names)}.");
+        result.Error().WriteLine($"error: {error}.");
         return false;
     }
 
     /// <summary>
     /// The settings: <paramref name="jsonPath"/> (default <c>$INTERVIEWER_CONFIG</c>, else <c>./interviewer.json</c> when it
-    /// exists), overridden by the <c>Interviewer__*</c> variables of <paramref name="environment"/> (default the process's).
+    /// exists), overridden by the <c>Interviewer__*</c> variables of <paramref name="environment"/> (default the run's).
     /// </summary>
-    public static IConfiguration LoadConfiguration(string? jsonPath = null, IDictionary? environment = null)
+    public static IConfiguration LoadConfiguration(string? jsonPath = null, CliEnvironment? environment = null)
     {
-        environment ??= Environment.GetEnvironmentVariables();
+        environment ??= CliEnvironment.Current;
         var values = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
+        var localFile = environment.Resolve(DefaultConfigFile);
         var file = jsonPath
-            ?? (environment[ConfigFileVariable] as string is { Length: > 0 } named ? named : null)
-            ?? (File.Exists(DefaultConfigFile) ? DefaultConfigFile : null);
+            ?? (environment.Variable(ConfigFileVariable) is { } named ? environment.Resolve(named) : null)
+            ?? (File.Exists(localFile) ? localFile : null);
         if (file is not null)
         {
             if (!File.Exists(file))
@@ -96,11 +95,11 @@ internal static class GraderFactory
             using var document = JsonDocument.Parse(File.ReadAllText(file), new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
             Flatten(document.RootElement, prefix: null, values);
         }
-        foreach (DictionaryEntry entry in environment)
+        foreach (var (key, value) in environment.Variables)
         {
-            if (entry.Key is string key && key.StartsWith(EnvironmentPrefix, StringComparison.OrdinalIgnoreCase))
+            if (key.StartsWith(EnvironmentPrefix, StringComparison.OrdinalIgnoreCase))
             {
-                values[key.Replace("__", ":", StringComparison.Ordinal)] = entry.Value as string;
+                values[key.Replace("__", ":", StringComparison.Ordinal)] = value;
             }
         }
         return new ConfigurationBuilder().AddInMemoryCollection(values).Build();

@@ -50,7 +50,7 @@ internal static class CalibrateCommand
             if (result.GetValue(apply) && string.IsNullOrEmpty(result.GetValue(whatIf)))
             {
                 result.Error().WriteLine("error: --apply writes the suggestions chosen with --what-if; name them (e.g. --what-if s1,s3).");
-                return 1;
+                return 2;
             }
             CrossValidation? folds = null;
             if (result.GetResult(crossValidate) is not null)
@@ -80,16 +80,21 @@ internal static class CalibrateCommand
             if (!file.Exists)
             {
                 result.Error().WriteLine($"error: {file.FullName} not found.");
-                return 1;
+                return 2;
             }
             await using var graders = GraderFactory.TryCreate(result);
             if (graders is null || !GraderFactory.TryGetGrader(result, graders, result.GetValue(graderOption), out var grader))
             {
-                return 1;
+                return 2;
             }
             if (!TryGetBank(result, result.GetValue(bankOption), out var bank))
             {
-                return 1;
+                return 2;
+            }
+            if (result.GetValue(apply) && bank is null)
+            {
+                result.Error().WriteLine("error: --apply needs a bank to write to (--bank); without one the rubrics are drafted from reference answers.");
+                return 2;
             }
 
             List<TabularRow> rows;
@@ -120,21 +125,13 @@ internal static class CalibrateCommand
                 if (unknown.Count > 0)
                 {
                     result.Error().WriteLine($"error: no suggestion {string.Join(", ", unknown)}; the report suggests: {(report.Suggestions.Count == 0 ? "none" : string.Join(", ", report.Suggestions.Select(s => s.Id)))}.");
-                    return 1;
+                    return 2;
                 }
                 var chosen = report.Suggestions.Where(s => wanted.Contains(s.Id)).ToList();
                 report = await session.WhatIfAsync(chosen, ct);
-                if (result.GetValue(apply))
+                if (result.GetValue(apply) && !WriteToFiles(result, bank!, chosen))
                 {
-                    if (bank is null)
-                    {
-                        result.Error().WriteLine("error: --apply needs a bank to write to (--bank); these rubrics were drafted from reference answers.");
-                        return 1;
-                    }
-                    if (!WriteToFiles(result, bank, chosen))
-                    {
-                        return 1;
-                    }
+                    return 1;
                 }
             }
 
@@ -211,40 +208,28 @@ internal static class CalibrateCommand
     private static bool TryGetBank(ParseResult result, string? bankId, out QuestionBank? bank)
     {
         bank = null;
-        if (!string.IsNullOrWhiteSpace(bankId))
+        var root = result.GetValue(CommonOptions.Rubrics)!.FullName;
+        var hasBankFiles = Directory.Exists(root) && Directory.EnumerateFiles(root, BankLoader.BankFileName, SearchOption.AllDirectories).Any();
+        if (string.IsNullOrWhiteSpace(bankId) && !hasBankFiles)
         {
-            if (BankCatalogLoader.TryLoad(result) is not { } catalog || BankCatalogLoader.TryFindBank(result, catalog, bankId) is not { } found)
-            {
-                return false;
-            }
-            bank = found;
+            result.Error().WriteLine("bank: none (rubrics are drafted from each row's reference_answer)");
             return true;
         }
-        // No bank named: use the only one available; rubrics are drafted from reference answers otherwise.
-        var root = result.GetValue(CommonOptions.Rubrics)!.FullName;
-        var (banks, problems) = BankCatalog.LoadAll(root);
-        var hasBankFiles = Directory.Exists(root) && Directory.EnumerateFiles(root, BankLoader.BankFileName, SearchOption.AllDirectories).Any();
-        if (problems.Count > 0 && hasBankFiles)
+        // A broken bank must not silently turn into drafted rubrics.
+        if (BankCatalogLoader.TryLoad(result) is not { } catalog)
         {
-            // A broken bank must not silently turn into drafted rubrics.
-            foreach (var problem in problems)
-            {
-                result.Error().WriteLine(problem);
-            }
-            result.Error().WriteLine($"error: the banks in {root} could not be loaded; fix them or name a bank with --bank.");
             return false;
         }
-        if (banks.Count == 1)
+        var resolution = catalog.Resolve(bankId);
+        if (resolution.IsUnknown)
         {
-            bank = banks[0];
-            result.Error().WriteLine($"bank: {bank.Id} v{bank.Version}");
+            result.Error().WriteLine($"error: {resolution.Error}.");
+            return false;
         }
-        else
-        {
-            result.Error().WriteLine(banks.Count == 0
-                ? "bank: none (rubrics are drafted from each row's reference_answer)"
-                : $"bank: none of {string.Join(", ", banks.Select(b => b.Id))} (name one with --bank); rubrics are drafted from each row's reference_answer");
-        }
+        bank = resolution.Bank;
+        result.Error().WriteLine(bank is not null
+            ? $"bank: {bank.Id} v{bank.Version}"
+            : $"bank: none of {string.Join(", ", resolution.Available)} (name one with --bank); rubrics are drafted from each row's reference_answer");
         return true;
     }
 
