@@ -60,6 +60,7 @@ public static class HostingExtensions
         app.MapBanksApi();
         app.MapCalibrationApi();
         app.MapGradingApi();
+        app.MapGradersApi();
         app.MapSessionsApi();
         app.MapInterviews();
         app.MapInterviewerTelemetry();
