@@ -112,7 +112,7 @@ public sealed class BatchPageTests(BrowserFixture browser)
 
         await page.GotoAsync(new Uri(file).AbsoluteUri);
 
-        Assert.Equal("Batch grading report: Entrevista de MLOps", await page.TitleAsync());
+        Assert.Equal("Informe de corrección por lotes: Entrevista de MLOps", await page.TitleAsync());
         Assert.Equal(10, await page.Locator("#distribution svg rect").CountAsync());
         Assert.True(await page.Locator("#questions tbody tr").CountAsync() >= 2);
         Assert.Equal(["ana", "bob"], await page.Locator("h3.candidate").AllTextContentsAsync());

@@ -13,9 +13,10 @@ initReviewerPage(calibrateStrings);
 const SVG = 'http://www.w3.org/2000/svg';
 const $ = (id) => document.getElementById(id);
 
-let lastRequest = null;
+let lastRequest = null; // { file, bankId, grader } of the report shown
 let original = null; // the report before any what-if
 let shown = null;
+let ticked = [];
 let status = null;
 
 function el(tag, attrs = {}, ...children) {
@@ -57,17 +58,21 @@ function setError(message) {
   $('status').classList.add('error');
 }
 
-async function post(body, contentType, query) {
-  const response = await apiFetch(`/api/calibrate${query}`, {
-    reviewer: true, method: 'POST', headers: { 'Content-Type': contentType, Accept: 'application/json' }, body,
-  });
-  return response.json();
+function contentTypeOf(file) {
+  if (/\.(jsonl|ndjson)$/i.test(file.name)) return 'application/x-ndjson';
+  return /\.json$/i.test(file.name) ? 'application/json' : 'text/csv';
 }
 
-function parseJsonLines(text) {
-  return text.split(/\r?\n/).filter((line) => line.trim()).map((line, i) => {
-    try { return JSON.parse(line); } catch { throw new Error(`line ${i + 1}: invalid JSON`); }
+/** Sends the file as it is (CSV, JSON Lines or JSON); the service reads every format the same way. */
+async function calibrate(upload, whatIf = []) {
+  const query = new URLSearchParams();
+  if (upload.bankId) query.set('bankId', upload.bankId);
+  if (upload.grader) query.set('grader', upload.grader);
+  if (whatIf.length) query.set('whatIf', whatIf.join(','));
+  const response = await apiFetch(`/api/calibrate?${query}`, {
+    reviewer: true, method: 'POST', headers: { 'Content-Type': contentTypeOf(upload.file), Accept: 'application/json' }, body: upload.file,
   });
+  return response.json();
 }
 
 async function run(event) {
@@ -75,63 +80,36 @@ async function run(event) {
   if (!takeTypedKey()) { setStatus('reviewer.missing', {}, true); $('reviewer-key')?.focus(); return; }
   const file = $('file').files[0];
   if (!file) { setStatus('cal.chooseFile', {}, true); $('file').focus(); return; }
-  const text = await file.text();
-  const bankId = $('bank').value || undefined;
-  const grader = $('grader').value || undefined;
-  const isJson = /\.(jsonl|ndjson|json)$/i.test(file.name) || text.trimStart().startsWith('{');
+  const upload = { file, bankId: $('bank').value || undefined, grader: $('grader').value || undefined };
   setStatus('cal.grading');
+  $('run').disabled = true;
   try {
-    let report;
-    if (isJson) {
-      lastRequest = { bankId, grader, items: parseJsonLines(text) };
-      report = await post(JSON.stringify(lastRequest), 'application/json', '');
-    } else {
-      const params = new URLSearchParams();
-      if (bankId) params.set('bankId', bankId);
-      if (grader) params.set('grader', grader);
-      lastRequest = { bankId, grader, csv: text };
-      report = await post(text, 'text/csv', params.size ? `?${params}` : '');
-    }
-    original = report;
-    render(report);
+    original = await calibrate(upload);
+    lastRequest = upload;
+    render(original);
     setStatus(null);
   } catch (error) {
     setError(error.message);
+  } finally {
+    $('run').disabled = false;
   }
 }
 
+// Suggestions always come from the original report: a what-if applies them to the original rubric.
 async function tryThese() {
   if (!lastRequest) return;
-  const chosen = [...document.querySelectorAll('#suggestions input:checked')].map((box) => shown.suggestions.find((s) => s.id === box.value));
+  const chosen = [...document.querySelectorAll('#suggestions input:checked')].map((box) => box.value);
   if (chosen.length === 0) { setStatus('cal.tickOne', {}, true); return; }
   setStatus('cal.regrading');
+  $('try').disabled = true;
   try {
-    // CSV uploads are sent again as rows the JSON API reads the same way.
-    const items = lastRequest.items ?? csvToItems(lastRequest.csv);
-    const body = { bankId: lastRequest.bankId, grader: lastRequest.grader, items, whatIf: chosen };
-    render(await post(JSON.stringify(body), 'application/json', ''));
+    render(await calibrate(lastRequest, chosen), chosen);
     setStatus(null);
   } catch (error) {
     setError(error.message);
+  } finally {
+    $('try').disabled = false;
   }
-}
-
-function csvToItems(text) {
-  // Minimal RFC 4180 reader (quotes, doubled quotes, quoted newlines; comma or semicolon).
-  const separator = (text.split(/\r?\n/, 1)[0].match(/;/g)?.length ?? 0) > (text.split(/\r?\n/, 1)[0].match(/,/g)?.length ?? 0) ? ';' : ',';
-  const rows = []; let row = []; let field = ''; let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') { field += '"'; i++; } else if (c === '"') quoted = false; else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === separator) { row.push(field); field = ''; }
-    else if (c === '\n') { row.push(field.replace(/\r$/, '')); rows.push(row); row = []; field = ''; }
-    else field += c;
-  }
-  if (field || row.length) { row.push(field); rows.push(row); }
-  const [header, ...data] = rows;
-  return data.filter((r) => r.some((v) => v.trim())).map((r) => Object.fromEntries(header.map((h, i) => [h.trim().replace(/^\uFEFF/, ''), r[i] ?? ''])));
 }
 
 function reset() {
@@ -140,8 +118,9 @@ function reset() {
   $('run').focus();
 }
 
-function render(report) {
+function render(report, applied = []) {
   shown = report;
+  ticked = applied;
   $('report').hidden = false;
   $('headline').textContent = report.headline;
   $('summary').textContent = t('cal.summary', {
@@ -162,7 +141,7 @@ function render(report) {
   renderQuestions(report);
   renderGlossary(report);
   renderRaters(report);
-  renderSuggestions(report);
+  renderSuggestions();
   renderDisagreements(report);
   $('problems').replaceChildren(...(report.problems.length
     ? report.problems.map((p) => el('li', {}, t('cal.problem', { line: p.line, message: p.message })))
@@ -273,17 +252,28 @@ function keyPointText(report, questionId, keyPointId) {
   return report.keyPoints.find((k) => k.questionId === questionId && k.keyPointId === keyPointId)?.text ?? keyPointId;
 }
 
-function renderSuggestions(report) {
+function renderSuggestions() {
+  const report = original;
   $('no-suggestions').hidden = report.suggestions.length > 0;
   $('suggestions').replaceChildren(...report.suggestions.map((s) => {
     const id = `suggestion-${s.id}`;
     const params = { phrase: s.phrase, weight: s.weight, question: s.questionId, keyPoint: keyPointText(report, s.questionId, s.keyPointId) };
     const edit = t(s.kind === 'addPhrase' ? 'cal.addPhrase' : 'cal.setWeight', params);
     return el('li', { 'data-suggestion': s.id },
-      el('input', { type: 'checkbox', id, value: s.id, 'aria-describedby': `${id}-why` }),
-      el('div', {}, el('label', { for: id }, edit), el('p', { id: `${id}-why`, class: 'hint' }, s.why)));
+      el('input', { type: 'checkbox', id, value: s.id, 'aria-describedby': `${id}-why`, ...(ticked.includes(s.id) ? { checked: '' } : {}) }),
+      el('div', {}, el('label', { for: id }, edit), el('p', { id: `${id}-why`, class: 'hint' }, why(report, s, params.keyPoint))));
   }));
   $('try').hidden = report.suggestions.length === 0;
+}
+
+/** Why a phrase is suggested, in the UI language, from the report's figures; the service's own words otherwise. */
+function why(report, suggestion, keyPoint) {
+  const phrase = suggestion.kind === 'addPhrase'
+    && report.diagnostics.candidatePhrases.find((c) => c.questionId === suggestion.questionId && c.phrase === suggestion.phrase);
+  if (!phrase) return suggestion.why;
+  return t('cal.whyPhrase', {
+    phrase: phrase.phrase, high: phrase.highCount, highAnswers: phrase.highAnswers, low: phrase.lowCount, lowAnswers: phrase.lowAnswers, keyPoint,
+  });
 }
 
 /** An answer's id as given, or "line 4" for an answer the file gave no id. */
@@ -310,7 +300,7 @@ function renderDisagreements(report) {
 }
 
 onLanguageChange(() => {
-  if (shown) render(shown);
+  if (shown) render(shown, ticked);
   if (status) setStatus(status.key, status.params, status.isError);
 });
 
