@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
+using Interviewer.Llm;
 using Interviewer.Rubrics.Grading;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

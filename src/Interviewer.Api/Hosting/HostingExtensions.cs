@@ -2,11 +2,13 @@ using Interviewer.Api.Banks;
 using Interviewer.Api.Calibration;
 using Interviewer.Api.Grading;
 using Interviewer.Api.Interviews;
+using Interviewer.Api.Reviews;
 using Interviewer.Api.Security;
 using Interviewer.Api.Sessions;
 using Interviewer.Api.Storage;
 using Interviewer.Api.Telemetry;
 using Interviewer.Rubrics;
+using Interviewer.Llm;
 using Interviewer.Rubrics.Grading;
 using Interviewer.Rubrics.Loading;
 using Interviewer.Web;
@@ -30,6 +32,7 @@ public static class HostingExtensions
         builder.Services.AddInterviewerGraders(builder.Configuration);
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddInterviews();
+        builder.Services.AddSingleton<ReviewStore>();
         builder.Services.AddInterviewerTelemetry();
         return builder;
     }
@@ -62,6 +65,7 @@ public static class HostingExtensions
         app.MapGradingApi();
         app.MapGradersApi();
         app.MapSessionsApi();
+        app.MapReviewsApi();
         app.MapInterviews();
         app.MapInterviewerTelemetry();
         return app;
