@@ -159,4 +159,52 @@ public sealed class SessionsPageTests(BrowserFixture browser)
 
         await Expect(page.Locator("#session-title")).ToBeFocusedAsync();
     }
+
+    [Fact]
+    public async Task AReviewersScore_IsSavedBesideTheGradersAndLeavesTheQueue()
+    {
+        await using var app = InterviewPage.CreateApp();
+        await InterviewAsync(app, "Ada");
+        var page = await ReviewerPageAsync(app);
+        await page.ClickAsync("#to-queue");
+        await Expect(page.Locator("#queue li")).ToHaveCountAsync(2);
+        await page.Locator("#queue li[data-turn='1'] a").ClickAsync();
+        var turn = page.Locator("#turn-1");
+        await Expect(turn).ToBeFocusedAsync();
+
+        await turn.Locator("details.review summary").ClickAsync();
+        await turn.Locator("input[name=score]").FillAsync("80");
+        await turn.Locator("select[data-key-point]").First.SelectOptionAsync("covered");
+        await turn.Locator("textarea[name=note]").FillAsync("Names the tool, not the dashboards.");
+        await turn.Locator("form button[type=submit]").ClickAsync();
+
+        await Expect(page.Locator("#turn-1 .reviews li")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^reviewer: 80 / 100 \\(80 / 100\\) · on .*Names the tool, not the dashboards\\.$"));
+        await Expect(page.Locator("#turn-1 .grade-line")).ToContainTextAsync("Grader: 66.7 / 100");
+        await page.ReloadAsync();
+        await Expect(page.Locator("#turn-1 .reviews li")).ToHaveCountAsync(1);
+
+        await page.ClickAsync("#to-queue");
+        await Expect(page.Locator("#queue li")).ToHaveCountAsync(1);
+        await Expect(page.Locator("#queue li")).ToHaveAttributeAsync("data-turn", "2");
+        await page.CheckAsync("#show-all");
+        await Expect(page.Locator("#queue li")).ToHaveCountAsync(2);
+    }
+
+    [Fact]
+    public async Task AReviewScoreOutOfRange_IsRefusedOnThePage()
+    {
+        await using var app = InterviewPage.CreateApp();
+        await InterviewAsync(app, "Ada");
+        var page = await ReviewerPageAsync(app);
+        await page.Locator("#sessions tbody a[data-open]").ClickAsync();
+        var turn = page.Locator("#turn-1");
+
+        await turn.Locator("details.review summary").ClickAsync();
+        await turn.Locator("input[name=score]").FillAsync("120");
+        await turn.Locator("form button[type=submit]").ClickAsync();
+
+        await Expect(turn.Locator("form .status-line.error")).ToHaveTextAsync("The score must be a number between 0 and 100.");
+        await Expect(turn.Locator("input[name=score]")).ToBeFocusedAsync();
+        await Expect(turn.Locator(".reviews")).ToHaveCountAsync(0);
+    }
 }

@@ -3,6 +3,7 @@
 import { t, formatScore, formatDate } from './i18n.js';
 import { highlightEvidence } from './render.js';
 import { renderChecklist, flagLabel } from './checklist.js';
+import { renderReviews } from './review-form.js';
 
 function node(tag, attrs = {}, ...children) {
   const element = document.createElement(tag);
@@ -40,7 +41,7 @@ export function renderTurn(entry, extra = null) {
     answer.append(highlightEvidence(entry.answer.text, entry.grade?.keyPoints));
     body = answer;
   }
-  return node('li', { class: `turn${question.isFollowUp ? ' follow-up' : ''}`, 'data-turn': String(entry.turn) },
+  return node('li', { class: `turn${question.isFollowUp ? ' follow-up' : ''}`, 'data-turn': String(entry.turn), id: `turn-${entry.turn}`, tabindex: '-1' },
     node('p', { class: 'turn-meta' }, `${t('ses.turn', { turn: entry.turn })} · ${meta}`),
     node('p', { class: 'turn-question' }, question.text),
     body,
@@ -67,10 +68,13 @@ export function renderTranscript(session, extraFor = () => null) {
     node('ol', { class: 'turns' }, ...session.transcript.map((entry) => renderTurn(entry, extraFor(entry)))));
 }
 
+/** The reviewers' scores of one turn. */
+export const reviewsOf = (session, turn) => (session.reviews ?? []).filter((review) => review.turn === turn);
+
 /** A self-contained HTML file of the interview: the page's own rendering with the stylesheets inlined. */
 export async function exportHtml(session) {
   const css = await Promise.all(['/css/site.css', '/css/sessions.css'].map(async (url) => (await fetch(url)).text()));
-  const main = node('main', {}, renderSessionHead(session), renderTranscript(session),
+  const main = node('main', {}, renderSessionHead(session), renderTranscript(session, (entry) => renderReviews(reviewsOf(session, entry.turn))),
     node('p', { class: 'hint' }, t('ses.exported', { date: formatDate(new Date().toISOString()) })));
   const title = `${t('ses.detail', { name: candidateName(session) })} · ${session.bank.title}`;
   const escape = (text) => text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]);

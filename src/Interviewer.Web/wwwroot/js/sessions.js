@@ -4,7 +4,8 @@ import { t, formatScore, formatDate, onLanguageChange } from './i18n.js';
 import { getJson, saveBlob, reviewerKey } from './api.js';
 import { initReviewerPage } from './reviewer-page.js';
 import { fillBanks } from './options.js';
-import { renderSessionHead, renderTranscript, exportHtml, candidateName } from './session-view.js';
+import { renderSessionHead, renderTranscript, exportHtml, candidateName, reviewsOf } from './session-view.js';
+import { renderReviews, renderReviewForm } from './review-form.js';
 import sessionsStrings from './strings/sessions.js';
 
 initReviewerPage(sessionsStrings);
@@ -12,7 +13,7 @@ initReviewerPage(sessionsStrings);
 const pageSize = 50;
 const $ = (id) => document.getElementById(id);
 const filterFields = ['status', 'bank', 'candidate', 'from', 'to'];
-const state = { sessions: [], offset: 0, more: false, detail: null, listStatus: null, detailStatus: null };
+const state = { sessions: [], offset: 0, more: false, detail: null, queue: null, listStatus: null, detailStatus: null, queueStatus: null };
 
 function node(tag, attrs = {}, ...children) {
   const element = document.createElement(tag);
@@ -135,7 +136,67 @@ function renderDetail() {
     renderSessionHead(session),
     node('div', { class: 'actions', role: 'group', 'aria-labelledby': 'export-label' },
       node('span', { id: 'export-label' }, t('ses.export')), exportPage, exportJson),
-    renderTranscript(session));
+    renderTranscript(session, (entry) => {
+      const answered = entry.answer && !entry.skipped;
+      const reviews = renderReviews(reviewsOf(session, entry.turn));
+      if (!answered) return reviews;
+      const wrap = document.createElement('div');
+      wrap.className = 'turn-reviews';
+      wrap.append(...[reviews, renderReviewForm(session.id, entry, (review) => saved(entry.turn, review))].filter(Boolean));
+      return wrap;
+    }));
+  const turn = location.hash.match(/^#turn-(\d+)$/)?.[1];
+  if (turn) document.getElementById(`turn-${turn}`)?.focus();
+}
+
+/** A saved review replaces that reviewer's earlier one on the turn. */
+function saved(turn, review) {
+  const session = state.detail;
+  session.reviews = [...(session.reviews ?? []).filter((r) => !(r.turn === turn && r.reviewer === review.reviewer)), review];
+  renderDetail();
+  const item = document.getElementById(`turn-${turn}`);
+  const note = document.createElement('p');
+  note.className = 'status-line';
+  note.setAttribute('role', 'status');
+  note.textContent = t('rev.saved');
+  item?.append(note);
+  item?.focus();
+}
+
+// ---- The review queue ----
+
+async function loadQueue() {
+  if (!reviewerKey.get()) { say('queue', 'reviewer.missing', {}, true); return; }
+  say('queue', 'ses.loading');
+  try {
+    state.queue = await getJson(`/api/reviews/queue?status=${$('show-all').checked ? 'all' : 'unreviewed'}&limit=100`, { reviewer: true });
+    renderQueue();
+  } catch (error) {
+    sayError('queue', error.message);
+  }
+}
+
+function renderQueue() {
+  const items = state.queue ?? [];
+  say('queue', items.length ? null : 'rev.queueEmpty');
+  $('queue').replaceChildren(...items.map((item) => {
+    const href = `/sessions.html?id=${encodeURIComponent(item.sessionId)}#turn-${item.turn}`;
+    const open = node('a', { href, class: 'button' }, t('rev.openTurn', { turn: item.turn }));
+    open.addEventListener('click', (event) => {
+      if (event.ctrlKey || event.metaKey || event.shiftKey) return;
+      event.preventDefault();
+      navigate(`?id=${encodeURIComponent(item.sessionId)}#turn-${item.turn}`);
+    });
+    const names = [...new Set((item.reviews ?? []).map((r) => r.reviewer))];
+    return node('li', { class: 'queue-item', 'data-session': item.sessionId, 'data-turn': String(item.turn) },
+      node('p', { class: 'grade-line' },
+        ...item.reasons.map((reason) => node('span', { class: `badge ${reason === 'disagreement' ? 'danger' : 'warning'}` }, t(`rev.reason.${reason}`))),
+        node('strong', {}, candidateName(item)), ` · ${item.bankId} · ${formatScore(item.score)} / 100`,
+        names.length ? node('span', { class: 'hint' }, t('rev.reviewedBy', { names: names.join(', ') })) : null),
+      node('p', { class: 'turn-question' }, item.question),
+      node('blockquote', { class: 'answer' }, item.answer),
+      open);
+  }));
 }
 
 // ---- Views ----
@@ -148,9 +209,14 @@ function navigate(search) {
 function show() {
   const query = new URLSearchParams(location.search);
   const id = query.get('id');
-  $('list-view').hidden = Boolean(id);
+  const queue = !id && query.get('view') === 'queue';
+  $('list-view').hidden = Boolean(id) || queue;
   $('detail-view').hidden = !id;
+  $('queue-view').hidden = !queue;
+  $('to-list').setAttribute('aria-current', String(!id && !queue));
+  $('to-queue').setAttribute('aria-current', String(queue));
   if (id) loadDetail(id);
+  else if (queue) loadQueue();
   else {
     formFromAddress(query);
     loadList();
@@ -174,11 +240,20 @@ $('back').addEventListener('click', (event) => {
   else navigate('');
 });
 window.addEventListener('popstate', show);
+$('show-all').addEventListener('change', loadQueue);
+for (const [id, search] of [['to-list', ''], ['to-queue', '?view=queue']]) {
+  $(id).addEventListener('click', (event) => {
+    if (event.ctrlKey || event.metaKey || event.shiftKey) return;
+    event.preventDefault();
+    navigate(search);
+  });
+}
 reviewerKey.onChange((key) => { if (key) show(); });
 onLanguageChange(() => {
   renderList();
   renderDetail();
-  for (const where of ['list', 'detail']) {
+  if (state.queue) renderQueue();
+  for (const where of ['list', 'detail', 'queue']) {
     const status = state[`${where}Status`];
     if (status) say(where, status.key, status.params, status.isError);
   }
