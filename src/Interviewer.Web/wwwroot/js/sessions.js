@@ -117,7 +117,7 @@ async function loadDetail(id) {
     state.detail = await getJson(`/api/sessions/${encodeURIComponent(id)}`, { reviewer: true });
     say('detail', null);
     renderDetail();
-    $('session-title')?.focus();
+    if (!/^#turn-\d+$/.test(location.hash)) $('session-title')?.focus();
   } catch (error) {
     state.detail = null;
     if (error.status === 404) say('detail', 'ses.notFound', {}, true);
@@ -187,12 +187,11 @@ function renderQueue() {
       event.preventDefault();
       navigate(`?id=${encodeURIComponent(item.sessionId)}#turn-${item.turn}`);
     });
-    const names = [...new Set((item.reviews ?? []).map((r) => r.reviewer))];
     return node('li', { class: 'queue-item', 'data-session': item.sessionId, 'data-turn': String(item.turn) },
       node('p', { class: 'grade-line' },
         ...item.reasons.map((reason) => node('span', { class: `badge ${reason === 'disagreement' ? 'danger' : 'warning'}` }, t(`rev.reason.${reason}`))),
         node('strong', {}, candidateName(item)), ` · ${item.bankId} · ${formatScore(item.score)} / 100`,
-        names.length ? node('span', { class: 'hint' }, t('rev.reviewedBy', { names: names.join(', ') })) : null),
+        item.reviews ? node('span', { class: 'hint' }, t('rev.reviewedBy', { count: item.reviews })) : null),
       node('p', { class: 'turn-question' }, item.question),
       node('blockquote', { class: 'answer' }, item.answer),
       open);
