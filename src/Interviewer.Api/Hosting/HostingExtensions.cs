@@ -66,6 +66,7 @@ public static class HostingExtensions
         app.MapBankImportApi();
         app.MapCalibrationApi();
         app.MapGradingApi();
+        app.MapGradersApi();
         app.MapSessionsApi();
         app.MapReviewsApi();
         app.MapRunsApi();

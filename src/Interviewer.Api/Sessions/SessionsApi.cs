@@ -16,14 +16,14 @@ public static class SessionsApi
     {
         var group = app.MapGroup("/api/sessions").WithTags("Sessions").RequireReviewer();
         group.MapGet("/", ListAsync)
-            .WithSummary("Interviews, newest first. Optional: status (active, completed, ended), offset, limit (1–500, default 50).");
+            .WithSummary("Interviews, newest first. Optional: status (active, completed, ended), bank, candidate (part of the name, any case), from and to (ISO 8601 instants: started at or after from, before to), offset, limit (1–500, default 50).");
         group.MapGet("/{id}", GetAsync)
             .WithSummary("One interview: its settings, transcript (questions, answers, grades) and summary.");
         return group;
     }
 
     private static async Task<Results<Ok<IReadOnlyList<SessionListItem>>, ProblemHttpResult>> ListAsync(
-        InterviewStore store, string? status, int? offset, int? limit, CancellationToken ct)
+        InterviewStore store, string? status, string? bank, string? candidate, DateTimeOffset? from, DateTimeOffset? to, int? offset, int? limit, CancellationToken ct)
     {
         if (status is not null and not ("active" or "completed" or "ended"))
         {
@@ -35,7 +35,13 @@ public static class SessionsApi
             return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Invalid query",
                 detail: $"offset must be 0 or more and limit between 1 and {MaxLimit}.");
         }
-        var rows = await store.ListAsync(status, offset ?? 0, limit ?? 50, ct);
+        if (from is { } start && to is { } end && end <= start)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Invalid query",
+                detail: $"to ({end:O}) must be later than from ({start:O}).");
+        }
+        var filter = new SessionFilter(status, string.IsNullOrWhiteSpace(bank) ? null : bank.Trim(), candidate, from, to);
+        var rows = await store.ListAsync(filter, offset ?? 0, limit ?? 50, ct);
         var turns = await store.TurnCountsAsync(rows.Select(r => r.Id).ToList(), ct);
         IReadOnlyList<SessionListItem> items = rows.Select(r => new SessionListItem(
             r.Id, r.BankId, r.BankVersion, r.Grader, r.CandidateName, r.Status,

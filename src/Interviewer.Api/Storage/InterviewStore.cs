@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using Interviewer.Api.Interviews;
 using Interviewer.Rubrics;
@@ -134,14 +135,33 @@ internal sealed class InterviewStore(InterviewDb db, StoreWriter writer, BankCat
         return rows.Select(r => (r.SessionId, r.AnswerId)).ToList();
     }
 
-    /// <summary>Sessions for reviewers, newest first.</summary>
-    public async Task<IReadOnlyList<SessionRow>> ListAsync(string? status, int offset, int limit, CancellationToken ct)
+    /// <summary>Sessions for reviewers, newest first, narrowed by <paramref name="filter"/>.</summary>
+    public async Task<IReadOnlyList<SessionRow>> ListAsync(SessionFilter filter, int offset, int limit, CancellationToken ct)
     {
         await using var context = db.CreateContext();
         var query = context.Sessions.AsNoTracking();
-        if (!string.IsNullOrEmpty(status))
+        if (!string.IsNullOrEmpty(filter.Status))
         {
-            query = query.Where(s => s.Status == status);
+            query = query.Where(s => s.Status == filter.Status);
+        }
+        if (!string.IsNullOrEmpty(filter.BankId))
+        {
+            query = query.Where(s => s.BankId == filter.BankId);
+        }
+        if (!string.IsNullOrWhiteSpace(filter.Candidate))
+        {
+            var candidate = filter.Candidate.Trim().ToLower(CultureInfo.InvariantCulture);
+#pragma warning disable CA1304, CA1311, CA1862 // translated to SQL lower(); a culture argument cannot be.
+            query = query.Where(s => s.CandidateName != null && s.CandidateName.ToLower().Contains(candidate));
+#pragma warning restore CA1304, CA1311, CA1862
+        }
+        if (filter.From is { } from)
+        {
+            query = query.Where(s => s.CreatedAt >= from);
+        }
+        if (filter.To is { } to)
+        {
+            query = query.Where(s => s.CreatedAt < to);
         }
         return await query.OrderByDescending(s => s.CreatedAt).ThenBy(s => s.Id).Skip(offset).Take(limit).ToListAsync(ct);
     }

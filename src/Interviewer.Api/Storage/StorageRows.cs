@@ -59,3 +59,11 @@ public sealed class GradeRow
     public string ResultJson { get; set; } = "";
     public DateTimeOffset GradedAt { get; set; }
 }
+
+/// <summary>What narrows the reviewers' list of sessions; every part is optional.</summary>
+/// <param name="Status">active, completed or ended.</param>
+/// <param name="BankId">The bank asked from.</param>
+/// <param name="Candidate">Part of the candidate's name, any case.</param>
+/// <param name="From">Started at or after.</param>
+/// <param name="To">Started before.</param>
+public sealed record SessionFilter(string? Status = null, string? BankId = null, string? Candidate = null, DateTimeOffset? From = null, DateTimeOffset? To = null);

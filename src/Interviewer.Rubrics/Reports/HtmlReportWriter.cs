@@ -12,15 +12,16 @@ namespace Interviewer.Rubrics.Reports;
 internal sealed class HtmlReportWriter(TextWriter writer, QuestionBank bank) : IBatchReportWriter
 {
     private readonly ReportCollector _collected = new();
+    private readonly ReportText _t = ReportText.For(bank.Language);
 
     public void Write(BatchResult result) => _collected.Add(result);
 
     public void Complete(BatchSummary summary)
     {
         var w = writer;
-        w.Write("<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
-        w.Write($"<title>Batch grading report: {E(bank.Title)}</title>\n<style>{Style}</style>\n</head>\n<body>\n");
-        w.Write($"<h1>Batch grading report</h1>\n<p class=\"meta\">Bank <b>{E(bank.Title)}</b> ({E(summary.Bank.Id)} v{summary.Bank.Version}), grader <b>{E(summary.Grader)}</b>.</p>\n");
+        w.Write($"<!doctype html>\n<html lang=\"{_t.Language}\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
+        w.Write($"<title>{E(_t["title"])}: {E(bank.Title)}</title>\n<style>{Style}</style>\n</head>\n<body>\n");
+        w.Write($"<h1>{E(_t["title"])}</h1>\n<p class=\"meta\">{E(_t["bank"])} <b>{E(bank.Title)}</b> ({E(summary.Bank.Id)} v{summary.Bank.Version}), {E(_t["grader"])} <b>{E(summary.Grader)}</b>.</p>\n");
         WriteSummary(summary);
         WriteChart(summary);
         WriteQuestions(summary);
@@ -33,16 +34,16 @@ internal sealed class HtmlReportWriter(TextWriter writer, QuestionBank bank) : I
 
     private void WriteSummary(BatchSummary s)
     {
-        writer.Write("<section id=\"summary\">\n<h2>Summary</h2>\n<dl class=\"stats\">\n");
-        Stat("Rows", N(s.Rows));
-        Stat("Graded", N(s.Graded));
-        Stat("Failed", N(s.Failed));
-        Stat("Mean score", Score(s.MeanScore));
-        Stat("Median score", Score(s.MedianScore));
-        Stat("Lowest / highest", $"{Score(s.MinScore)} / {Score(s.MaxScore)}");
-        Stat("Degraded", N(s.Degraded));
-        Stat("Flagged", N(s.Flagged) + (s.Flags.Count == 0 ? string.Empty : " (" + string.Join(", ", s.Flags.Select(f => $"{f.Key}: {N(f.Value)}")) + ")"));
-        Stat("Time", s.ElapsedSeconds.ToString("0.###", CultureInfo.InvariantCulture) + " s");
+        writer.Write($"<section id=\"summary\">\n<h2>{E(_t["summary"])}</h2>\n<dl class=\"stats\">\n");
+        Stat(_t["rows"], N(s.Rows));
+        Stat(_t["graded"], N(s.Graded));
+        Stat(_t["failed"], N(s.Failed));
+        Stat(_t["mean"], Score(s.MeanScore));
+        Stat(_t["median"], Score(s.MedianScore));
+        Stat(_t["lowestHighest"], $"{Score(s.MinScore)} / {Score(s.MaxScore)}");
+        Stat(_t["degraded"], N(s.Degraded));
+        Stat(_t["flagged"], N(s.Flagged) + (s.Flags.Count == 0 ? string.Empty : " (" + string.Join(", ", s.Flags.Select(f => $"{f.Key}: {N(f.Value)}")) + ")"));
+        Stat(_t["time"], _t.Elapsed(s.ElapsedSeconds));
         writer.Write("</dl>\n</section>\n");
     }
 
@@ -55,8 +56,8 @@ internal sealed class HtmlReportWriter(TextWriter writer, QuestionBank bank) : I
         var max = Math.Max(1, bands.Count == 0 ? 1 : bands.Max(b => b.Count));
         var barWidth = (width - left - 10) / Math.Max(1, bands.Count);
         var plot = height - top - bottom;
-        writer.Write("<section id=\"distribution\">\n<h2>Score distribution</h2>\n");
-        writer.Write($"<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" aria-label=\"Graded answers per score band\" width=\"{width}\" height=\"{height}\" viewBox=\"0 0 {width} {height}\">\n");
+        writer.Write($"<section id=\"distribution\">\n<h2>{E(_t["distribution"])}</h2>\n");
+        writer.Write($"<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" aria-label=\"{E(_t["distributionLabel"])}\" width=\"{width}\" height=\"{height}\" viewBox=\"0 0 {width} {height}\">\n");
         writer.Write($"<line x1=\"{left}\" y1=\"{top + plot}\" x2=\"{width - 5}\" y2=\"{top + plot}\" stroke=\"#555\"/>\n");
         for (var i = 0; i < bands.Count; i++)
         {
@@ -69,12 +70,12 @@ internal sealed class HtmlReportWriter(TextWriter writer, QuestionBank bank) : I
             writer.Write($"<text x=\"{x + barWidth / 2}\" y=\"{top + plot - h - 4}\" text-anchor=\"middle\" font-size=\"11\">{N(band.Count)}</text>");
             writer.Write($"<text x=\"{x + barWidth / 2}\" y=\"{top + plot + 16}\" text-anchor=\"middle\" font-size=\"11\">{E(label)}</text></g>\n");
         }
-        writer.Write($"<text x=\"{left}\" y=\"{height - 6}\" font-size=\"11\">score</text>\n</svg>\n</section>\n");
+        writer.Write($"<text x=\"{left}\" y=\"{height - 6}\" font-size=\"11\">{E(_t["score"].ToLowerInvariant())}</text>\n</svg>\n</section>\n");
     }
 
     private void WriteQuestions(BatchSummary s)
     {
-        writer.Write("<section id=\"questions\">\n<h2>By question</h2>\n<table>\n<thead><tr><th>Question</th><th>Text</th><th>Graded</th><th>Mean</th><th>Lowest</th><th>Highest</th><th>Failed</th></tr></thead>\n<tbody>\n");
+        writer.Write($"<section id=\"questions\">\n<h2>{E(_t["byQuestion"])}</h2>\n<table>\n<thead><tr><th>{E(_t["question"])}</th><th>{E(_t["text"])}</th><th>{E(_t["graded"])}</th><th>{E(_t["mean"])}</th><th>{E(_t["lowest"])}</th><th>{E(_t["highest"])}</th><th>{E(_t["failed"])}</th></tr></thead>\n<tbody>\n");
         foreach (var q in s.Questions)
         {
             writer.Write($"<tr><td><code>{E(q.QuestionId)}</code></td><td>{E(q.Text)}</td><td class=\"num\">{N(q.Graded)}</td><td class=\"num\">{Score(q.MeanScore)}</td><td class=\"num\">{Score(q.MinScore)}</td><td class=\"num\">{Score(q.MaxScore)}</td><td class=\"num\">{N(q.Failed)}</td></tr>\n");
@@ -84,10 +85,11 @@ internal sealed class HtmlReportWriter(TextWriter writer, QuestionBank bank) : I
 
     private void WriteCandidates()
     {
-        writer.Write("<section id=\"candidates\">\n<h2>By candidate</h2>\n");
+        // Without a candidate column there is nothing to group by: one table of the graded answers, no empty heading.
+        writer.Write($"<section id=\"candidates\">\n<h2>{E(_collected.HasCandidates ? _t["byCandidate"] : _t["gradedAnswers"])}</h2>\n");
         if (_collected.HasCandidates)
         {
-            writer.Write("<table>\n<thead><tr><th>Candidate</th><th>Answers graded</th><th>Mean score</th></tr></thead>\n<tbody>\n");
+            writer.Write($"<table>\n<thead><tr><th>{E(_t["candidate"])}</th><th>{E(_t["answersGraded"])}</th><th>{E(_t["mean"])}</th></tr></thead>\n<tbody>\n");
             foreach (var (name, tally) in _collected.Candidates)
             {
                 writer.Write($"<tr><td>{E(name)}</td><td class=\"num\">{N(tally.Graded)}</td><td class=\"num\">{Score(tally.Mean)}</td></tr>\n");
@@ -96,13 +98,16 @@ internal sealed class HtmlReportWriter(TextWriter writer, QuestionBank bank) : I
         }
         foreach (var group in _collected.ByCandidate())
         {
-            var title = group.Key.Length == 0 ? (_collected.HasCandidates ? "No candidate given" : "All answers") : group.Key;
-            writer.Write($"<h3 class=\"candidate\">{E(title)}</h3>\n<table class=\"answers\">\n<thead><tr><th>Line</th><th>Id</th><th>Question</th><th>Score</th><th>Key points</th><th>Flags</th></tr></thead>\n<tbody>\n");
+            if (_collected.HasCandidates)
+            {
+                writer.Write($"<h3 class=\"candidate\">{E(group.Key.Length == 0 ? _t["noCandidate"] : group.Key)}</h3>\n");
+            }
+            writer.Write($"<table class=\"answers\">\n<thead><tr><th>{E(_t["line"])}</th><th>{E(_t["id"])}</th><th>{E(_t["question"])}</th><th>{E(_t["score"])}</th><th>{E(_t["keyPoints"])}</th><th>{E(_t["flags"])}</th></tr></thead>\n<tbody>\n");
             foreach (var r in group)
             {
                 var g = r.Grade!;
                 var covered = g.KeyPoints.Count(k => k.Status == KeyPointStatus.Covered);
-                writer.Write($"<tr><td class=\"num\">{r.Line}</td><td><a href=\"#{Anchor(r)}\">{E(r.Id ?? "—")}</a></td><td><code>{E(g.QuestionId)}</code></td><td class=\"num\">{Score(g.Score)}{(g.Degraded ? " <span class=\"warn\">degraded</span>" : string.Empty)}</td><td class=\"num\">{covered}/{g.KeyPoints.Count}</td><td>{E(string.Join(", ", g.Flags))}</td></tr>\n");
+                writer.Write($"<tr><td class=\"num\">{r.Line}</td><td><a href=\"#{Anchor(r)}\">{E(r.Id ?? "—")}</a></td><td><code>{E(g.QuestionId)}</code></td><td class=\"num\">{Score(g.Score)}{(g.Degraded ? $" <span class=\"warn\">{E(_t["degradedMark"])}</span>" : string.Empty)}</td><td class=\"num\">{covered}/{g.KeyPoints.Count}</td><td>{E(string.Join(", ", g.Flags))}</td></tr>\n");
             }
             writer.Write("</tbody>\n</table>\n");
         }
@@ -111,16 +116,16 @@ internal sealed class HtmlReportWriter(TextWriter writer, QuestionBank bank) : I
 
     private void WriteAnswers()
     {
-        writer.Write("<section id=\"answers\">\n<h2>Answers</h2>\n");
+        writer.Write($"<section id=\"answers\">\n<h2>{E(_t["answers"])}</h2>\n");
         if (_collected.NotDetailed > 0)
         {
-            writer.Write($"<p class=\"warn\">Only the first {N(BatchReports.MaxDetailedAnswers)} graded answers are shown; {N(_collected.NotDetailed)} more are counted in the summary. The CSV and JSON reports have every row.</p>\n");
+            writer.Write($"<p class=\"warn\">{E(_t.Format("onlyFirst", N(BatchReports.MaxDetailedAnswers), N(_collected.NotDetailed)))}</p>\n");
         }
         foreach (var r in _collected.Detailed)
         {
             var g = r.Grade!;
             var question = bank.FindQuestion(g.QuestionId);
-            writer.Write($"<article class=\"answer\" id=\"{Anchor(r)}\">\n<h3>{E(r.Id ?? $"line {r.Line}")}{(r.Candidate is null ? string.Empty : " · " + E(r.Candidate))} · <code>{E(g.QuestionId)}</code> · <span class=\"score\">{Score(g.Score)}</span></h3>\n");
+            writer.Write($"<article class=\"answer\" id=\"{Anchor(r)}\">\n<h3>{E(r.Id ?? _t.Format("lineOf", r.Line))}{(r.Candidate is null ? string.Empty : " · " + E(r.Candidate))} · <code>{E(g.QuestionId)}</code> · <span class=\"score\">{Score(g.Score)}</span></h3>\n");
             if (question is not null)
             {
                 writer.Write($"<p class=\"question\" lang=\"{E(bank.Language)}\">{E(question.Text)}</p>\n");
@@ -130,7 +135,7 @@ internal sealed class HtmlReportWriter(TextWriter writer, QuestionBank bank) : I
             {
                 var status = CsvBatchReport.StatusName(k.Status);
                 var mark = k.Status switch { KeyPointStatus.Covered => "✓", KeyPointStatus.Partial => "◐", _ => "✗" };
-                writer.Write($"<li class=\"{status}\"><span class=\"mark\" aria-hidden=\"true\">{mark}</span> <span class=\"status\">{status}</span> <span lang=\"{E(bank.Language)}\">{E(k.Text)}</span>");
+                writer.Write($"<li class=\"{status}\"><span class=\"mark\" aria-hidden=\"true\">{mark}</span> <span class=\"status\">{E(_t[status])}</span> <span lang=\"{E(bank.Language)}\">{E(k.Text)}</span>");
                 if (k.Evidence.Count > 0)
                 {
                     writer.Write(" — " + string.Join(", ", k.Evidence.Select(e => $"<q>{E(e.Text)}</q>")));
@@ -142,7 +147,7 @@ internal sealed class HtmlReportWriter(TextWriter writer, QuestionBank bank) : I
             {
                 writer.Write($"<blockquote class=\"text\" lang=\"{E(bank.Language)}\">{Highlight(answer, g.KeyPoints)}</blockquote>\n");
             }
-            var flags = g.Flags.Count == 0 ? string.Empty : $"<p class=\"flags\">Flags: {E(string.Join(", ", g.Flags))}</p>\n";
+            var flags = g.Flags.Count == 0 ? string.Empty : $"<p class=\"flags\">{E(_t["flags"])}: {E(string.Join(", ", g.Flags))}</p>\n";
             writer.Write(flags);
             if (g.Anchors is { Count: > 0 } anchors)
             {
@@ -150,7 +155,7 @@ internal sealed class HtmlReportWriter(TextWriter writer, QuestionBank bank) : I
             }
             if (g.FollowUp is { } followUp)
             {
-                writer.Write($"<p class=\"follow-up\">Follow-up: <span lang=\"{E(bank.Language)}\">{E(followUp)}</span></p>\n");
+                writer.Write($"<p class=\"follow-up\">{E(_t["followUp"])}: <span lang=\"{E(bank.Language)}\">{E(followUp)}</span></p>\n");
             }
             writer.Write("</article>\n");
         }
@@ -163,7 +168,7 @@ internal sealed class HtmlReportWriter(TextWriter writer, QuestionBank bank) : I
         {
             return;
         }
-        writer.Write("<section id=\"errors\">\n<h2>Rows not graded</h2>\n<table>\n<thead><tr><th>Line</th><th>Id</th><th>Error</th></tr></thead>\n<tbody>\n");
+        writer.Write($"<section id=\"errors\">\n<h2>{E(_t["notGraded"])}</h2>\n<table>\n<thead><tr><th>{E(_t["line"])}</th><th>{E(_t["id"])}</th><th>{E(_t["error"])}</th></tr></thead>\n<tbody>\n");
         foreach (var r in _collected.Errors)
         {
             writer.Write($"<tr><td class=\"num\">{r.Line}</td><td>{E(r.Id ?? "—")}</td><td>{E(r.Error ?? string.Empty)}</td></tr>\n");
@@ -171,7 +176,7 @@ internal sealed class HtmlReportWriter(TextWriter writer, QuestionBank bank) : I
         writer.Write("</tbody>\n</table>\n");
         if (_collected.ErrorsNotShown > 0)
         {
-            writer.Write($"<p class=\"warn\">{N(_collected.ErrorsNotShown)} more rows were not graded; the CSV and JSON reports list them all.</p>\n");
+            writer.Write($"<p class=\"warn\">{E(_t.Format("moreErrors", N(_collected.ErrorsNotShown)))}</p>\n");
         }
         writer.Write("</section>\n");
     }
@@ -231,9 +236,9 @@ internal sealed class HtmlReportWriter(TextWriter writer, QuestionBank bank) : I
         return sb.ToString();
     }
 
-    private static string N(int value) => value.ToString("N0", CultureInfo.InvariantCulture);
+    private string N(int value) => _t.Number(value);
 
-    private static string Score(double? value) => value?.ToString("0.#", CultureInfo.InvariantCulture) ?? "—";
+    private string Score(double? value) => _t.Score(value);
 
     private const string Style = """
         body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:2rem auto;max-width:72rem;padding:0 1rem;color:#1d232b;line-height:1.45}

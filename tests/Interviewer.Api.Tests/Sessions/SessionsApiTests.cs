@@ -79,8 +79,33 @@ public sealed class SessionsApiTests
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
     }
 
+    [Fact]
+    public async Task ListSessions_FiltersByCandidateBankAndDates()
+    {
+        await using var app = LiveApps.Create();
+        await using var hub = await HubTestClient.ConnectAsync(app);
+        var ada = await hub.StartAsync(new StartInterviewRequest(QuestionCount: 1, CandidateName: "Ada Lovelace"));
+        var grace = await hub.StartAsync(new StartInterviewRequest(QuestionCount: 1, CandidateName: "Grace Hopper"));
+        var anonymous = await hub.StartAsync(new StartInterviewRequest(QuestionCount: 1));
+        using var reviewer = app.CreateReviewerClient();
+        async Task<List<string?>> Ids(string query) =>
+            (await reviewer.GetFromJsonAsync<JsonElement>("/api/sessions" + query)).EnumerateArray().Select(s => s.GetProperty("id").GetString()).ToList();
+        var hourAgo = Uri.EscapeDataString(DateTimeOffset.UtcNow.AddHours(-1).ToString("O"));
+        var inAnHour = Uri.EscapeDataString(DateTimeOffset.UtcNow.AddHours(1).ToString("O"));
+
+        Assert.Equal([ada.SessionId], await Ids("?candidate=LOVE"));
+        Assert.Equal([grace.SessionId, ada.SessionId], await Ids("?candidate=a"));
+        Assert.Equal([anonymous.SessionId, grace.SessionId, ada.SessionId], await Ids("?bank=test-bank"));
+        Assert.Empty(await Ids("?bank=other-bank"));
+        Assert.Equal(3, (await Ids($"?from={hourAgo}&to={inAnHour}")).Count);
+        Assert.Empty(await Ids($"?from={inAnHour}"));
+        Assert.Empty(await Ids($"?to={hourAgo}"));
+    }
+
     [Theory]
     [InlineData("?status=paused")]
+    [InlineData("?from=2026-01-02T00:00:00Z&to=2026-01-01T00:00:00Z")]
+    [InlineData("?from=yesterday")]
     [InlineData("?limit=0")]
     [InlineData("?offset=-1")]
     public async Task ListSessions_WithABadQuery_IsBadRequestProblem(string query)

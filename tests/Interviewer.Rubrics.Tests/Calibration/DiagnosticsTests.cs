@@ -71,6 +71,41 @@ public sealed class DiagnosticsTests
     }
 
     [Fact]
+    public async Task CandidatePhrases_KeepTheAnswersAccents_AndLandOnTheKeyPointTheyAreAbout()
+    {
+        // Answers name the statistical shift without the rubric's word "distribución"; the heavier key point is retraining.
+        var question = new Question("deriva", "basics", "¿Qué es la deriva de datos?", "Deriva.", "La distribución cambia.",
+        [
+            new KeyPoint("deriva-distribucion", "La distribución estadística de los datos cambia.", 1, [new Concept(["distribución"])], "¿Qué cambia?"),
+            new KeyPoint("deriva-reentreno", "Hay que reentrenar el modelo.", 2, [new Concept(["reentrenar"])], "¿Y entonces?"),
+        ]);
+        var bank = new QuestionBank("es-bank", "Banco", "es", 1, [new Category("basics", "Básico")], [question]);
+        var rows = new (string Id, string Answer, double Score)[]
+        {
+            ("h1", "Hay un desfase estadístico entre los datos de producción y los de entrenamiento.", 5),
+            ("h2", "El desfase estadístico aparece cuando cambian los datos.", 5),
+            ("h3", "Se nota un desfase estadistico con el tiempo.", 5),
+            ("l1", "No lo sé.", 1),
+            ("l2", "Es un fallo del código.", 1),
+        };
+        var grader = new KeywordGrader();
+        var graded = new List<GradedCalibrationAnswer>();
+        foreach (var (id, answer, score) in rows)
+        {
+            var grade = await grader.GradeAsync(new GradeRequest(bank, question, answer));
+            graded.Add(new GradedCalibrationAnswer(new CalibrationAnswer(id, question, false, answer, 5, [new HumanScore("", score, graded.Count + 1)]), grade));
+        }
+
+        var candidates = CandidatePhraseFinder.Find(graded);
+        var suggestions = CandidatePhraseFinder.Suggest(graded, candidates);
+
+        Assert.Contains(candidates, c => c.Phrase.Contains("estadístico", StringComparison.Ordinal));
+        Assert.DoesNotContain(candidates, c => c.Phrase.Contains("estadistico", StringComparison.Ordinal));
+        var suggestion = Assert.Single(suggestions, s => s.Phrase!.Contains("estadístico", StringComparison.Ordinal));
+        Assert.Equal("deriva-distribucion", suggestion.KeyPointId);
+    }
+
+    [Fact]
     public async Task WhatIf_ApplyingTheSuggestion_RaisesAgreementAndBumpsTheVersion_WithoutTouchingTheBank()
     {
         var bank = BankLoader.LoadOrThrow(FixtureBank);

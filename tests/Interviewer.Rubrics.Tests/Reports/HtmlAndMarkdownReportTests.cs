@@ -53,7 +53,7 @@ public sealed class HtmlAndMarkdownReportTests
         var md = ReportTestData.Write(BatchReports.Markdown, results, summary);
 
         Assert.Contains("bob \\| pipes", md, StringComparison.Ordinal);
-        Assert.Contains("## Rows not graded", md, StringComparison.Ordinal);
+        Assert.Contains("## Filas sin corregir", md, StringComparison.Ordinal);
         var tableLines = md.Split('\n').Where(l => l.StartsWith("| 2 |", StringComparison.Ordinal)).ToList();
         Assert.Single(tableLines);
     }

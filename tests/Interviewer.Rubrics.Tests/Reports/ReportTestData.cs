@@ -11,7 +11,7 @@ internal static class ReportTestData
 {
     public static QuestionBank Bank { get; } = TestBank.Create();
 
-    public static async Task<(List<BatchResult> Results, BatchSummary Summary)> GradeAsync()
+    public static async Task<(List<BatchResult> Results, BatchSummary Summary)> GradeAsync(bool withCandidates = true, TimeSpan? elapsed = null)
     {
         var resolver = new QuestionResolver(Bank);
         var rows = new[]
@@ -23,7 +23,7 @@ internal static class ReportTestData
         };
         var items = rows.Select((r, i) => BatchReader.ToItem(new Interviewer.Rubrics.Tabular.TabularRow(i + 2, new Dictionary<string, string?>
         {
-            ["id"] = r.Item1, ["candidate"] = r.Item2, ["question_id"] = r.Item3, ["answer"] = r.Item4,
+            ["id"] = r.Item1, ["candidate"] = withCandidates ? r.Item2 : null, ["question_id"] = r.Item3, ["answer"] = r.Item4,
         }), resolver));
         var results = new List<BatchResult>();
         var summary = new BatchSummaryBuilder(Bank, "keyword");
@@ -32,13 +32,13 @@ internal static class ReportTestData
             results.Add(result);
             summary.Add(result);
         }
-        return (results, summary.Build(TimeSpan.FromMilliseconds(5)));
+        return (results, summary.Build(elapsed ?? TimeSpan.FromMilliseconds(5)));
     }
 
-    public static string Write(string format, List<BatchResult> results, BatchSummary summary)
+    public static string Write(string format, List<BatchResult> results, BatchSummary summary, QuestionBank? bank = null)
     {
         using var writer = new StringWriter();
-        BatchReports.WriteAll(format, writer, Bank, results, summary);
+        BatchReports.WriteAll(format, writer, bank ?? Bank, results, summary);
         return writer.ToString();
     }
 }

@@ -81,8 +81,12 @@ public sealed class BatchPageTests(BrowserFixture browser)
         await page.ClickAsync("#grade");
 
         await page.Locator("#message.error").WaitForAsync();
-        Assert.Contains("Reviewer key refused", await page.TextContentAsync("#message"), StringComparison.Ordinal);
+        Assert.Contains("The reviewer key was not accepted", await page.TextContentAsync("#message"), StringComparison.Ordinal);
         Assert.True(await page.Locator("#results").IsHiddenAsync());
+        // The refused key is forgotten and asked for again.
+        await page.Locator("#reviewer [role=alert]").WaitForAsync();
+        Assert.Equal("", await page.InputValueAsync("#reviewer-key"));
+        Assert.Null(await page.EvaluateAsync<string?>("() => sessionStorage.getItem('interviewer.reviewerKey')"));
     }
 
     [Fact]
@@ -108,7 +112,7 @@ public sealed class BatchPageTests(BrowserFixture browser)
 
         await page.GotoAsync(new Uri(file).AbsoluteUri);
 
-        Assert.Equal("Batch grading report: Entrevista de MLOps", await page.TitleAsync());
+        Assert.Equal("Informe de corrección por lotes: Entrevista de MLOps", await page.TitleAsync());
         Assert.Equal(10, await page.Locator("#distribution svg rect").CountAsync());
         Assert.True(await page.Locator("#questions tbody tr").CountAsync() >= 2);
         Assert.Equal(["ana", "bob"], await page.Locator("h3.candidate").AllTextContentsAsync());

@@ -34,7 +34,7 @@ public sealed class CalibratePageTests(BrowserFixture browser)
         Assert.Contains("each other", await page.TextContentAsync("#headline"), StringComparison.Ordinal);
         Assert.Equal("6", await page.GetAttributeAsync("#scatter svg", "data-points"));
         Assert.Equal(36, await page.Locator("#confusion rect").CountAsync());
-        Assert.Contains("overall", await page.TextContentAsync("#questions"), StringComparison.Ordinal);
+        Assert.Contains("All questions", await page.TextContentAsync("#questions"), StringComparison.Ordinal);
         Assert.Contains("a – b", await page.TextContentAsync("#raters"), StringComparison.Ordinal);
         Assert.Equal(0, await page.Locator("#disagreements img").CountAsync());
         Assert.Equal(0, dialogs);

@@ -34,13 +34,14 @@ public sealed class BrowserFixture : IAsyncLifetime
         });
     }
 
-    /// <summary>A fresh page in its own context (own storage), at a desktop or phone width.</summary>
-    public async Task<IPage> NewPageAsync(Uri baseAddress, int width = 1280, int height = 900)
+    /// <summary>A fresh page in its own context (own storage), at a desktop or phone width, in a browser language.</summary>
+    public async Task<IPage> NewPageAsync(Uri baseAddress, int width = 1280, int height = 900, string locale = "en-US")
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = baseAddress.ToString(),
             ViewportSize = new ViewportSize { Width = width, Height = height },
+            Locale = locale,
         });
         context.SetDefaultTimeout(15_000);
         return await context.NewPageAsync();

@@ -97,17 +97,21 @@ public static class CandidatePhraseFinder
                 continue;
             }
             var question = sources[0].Answer.Question;
+            var phraseStems = text.Stems(candidate.Phrase);
+            // The key point the phrase is about (its words share stems with the key point's text or phrases) comes first;
+            // among equals, the one those answers most often missed.
             var target = question.KeyPoints
-                .Select((keyPoint, order) => (keyPoint, order, missed: sources.Count(s => s.Grade.KeyPoints.FirstOrDefault(g => g.Id == keyPoint.Id)?.Status != KeyPointStatus.Covered)))
+                .Select((keyPoint, order) => (keyPoint, order,
+                    related: KeyPointStems(text, keyPoint).Count(phraseStems.Contains),
+                    missed: sources.Count(s => s.Grade.KeyPoints.FirstOrDefault(g => g.Id == keyPoint.Id)?.Status != KeyPointStatus.Covered)))
                 .Where(t => t.missed > 0)
-                .OrderByDescending(t => t.missed).ThenByDescending(t => t.keyPoint.Weight).ThenBy(t => t.order)
+                .OrderByDescending(t => t.related).ThenByDescending(t => t.missed).ThenByDescending(t => t.keyPoint.Weight).ThenBy(t => t.order)
                 .Select(t => t.keyPoint)
                 .FirstOrDefault();
             if (target is null || target.Concepts.Count == 0)
             {
                 continue;
             }
-            var phraseStems = text.Stems(candidate.Phrase);
             var concept = target.Concepts
                 .Select((c, index) => (index,
                     lacking: sources.Count(s => !ConceptFound(text, c, text.Stems(s.Answer.Answer))),
@@ -132,6 +136,16 @@ public static class CandidatePhraseFinder
     private static bool ConceptFound(PhraseText text, Concept concept, HashSet<string> answerStems) =>
         concept.Phrases.Any(p => text.ContentWords(p) is { Count: > 0 } words && words.All(w => PhraseText.IsIn(w, answerStems)));
 
+    private static HashSet<string> KeyPointStems(PhraseText text, KeyPoint keyPoint)
+    {
+        var stems = text.Stems(keyPoint.Text);
+        foreach (var phrase in keyPoint.Concepts.SelectMany(c => c.Phrases))
+        {
+            stems.UnionWith(text.Stems(phrase));
+        }
+        return stems;
+    }
+
     private static HashSet<string> KnownStems(PhraseText text, Question question)
     {
         var known = new HashSet<string>(StringComparer.Ordinal);
@@ -142,11 +156,23 @@ public static class CandidatePhraseFinder
         return known;
     }
 
-    private sealed class PhraseCount(string surface)
+    /// <summary>A phrase's answers, and how it was written: lower case with its accents, as most answers wrote it.</summary>
+    private sealed class PhraseCount
     {
-        public string Surface { get; } = surface;
+        private readonly Dictionary<string, int> _spellings = new(StringComparer.Ordinal);
+
+        // Most frequent spelling; on a tie the one with more accents (answers typed without them are the usual variant).
+        public string Surface => _spellings
+            .OrderByDescending(s => s.Value).ThenByDescending(s => s.Key.Count(c => c > 127)).ThenBy(s => s.Key, StringComparer.Ordinal)
+            .First().Key;
 
         public List<string> Answers { get; } = [];
+
+        public void Add(string answerId, string spelling)
+        {
+            Answers.Add(answerId);
+            _spellings[spelling] = _spellings.GetValueOrDefault(spelling) + 1;
+        }
     }
 
     private static Dictionary<string, PhraseCount> Count(PhraseText text, IEnumerable<GradedCalibrationAnswer> answers, HashSet<string> known)
@@ -172,9 +198,9 @@ public static class CandidatePhraseFinder
                     }
                     if (!counts.TryGetValue(key, out var entry))
                     {
-                        counts[key] = entry = new PhraseCount(string.Join(' ', gram.Select(w => w.Folded)));
+                        counts[key] = entry = new PhraseCount();
                     }
-                    entry.Answers.Add(answer.Answer.AnswerId);
+                    entry.Add(answer.Answer.AnswerId, string.Join(' ', gram.Select(w => w.Surface.ToLowerInvariant())));
                 }
             }
         }

@@ -1,10 +1,17 @@
-// The /batch page: upload a CSV or JSON Lines file to POST /api/grade with the reviewer key, show progress,
-// a sortable results table and report downloads. User text only ever reaches the page through textContent.
-const KEY_STORAGE = 'interviewer.reviewerKey';
+// The /batch page: a CSV or JSON Lines file to POST /api/grade, upload progress, a sortable results table whose rows
+// open on their key-point checklist, and report downloads. User text only ever reaches the page as text nodes.
+import { t, formatScore, onLanguageChange } from './i18n.js';
+import { problemMessage, reviewerKey, saveBlob, ApiError } from './api.js';
+import { takeTypedKey } from './reviewer-key.js';
+import { initReviewerPage } from './reviewer-page.js';
+import { fillBanks, fillGraders } from './options.js';
+import { renderChecklist, flagLabel } from './checklist.js';
+import batchStrings from './strings/batch.js';
+
+initReviewerPage(batchStrings);
 
 const $ = (selector) => document.querySelector(selector);
 const form = $('#batch-form');
-const keyInput = $('#reviewer-key');
 const bankSelect = $('#bank');
 const graderSelect = $('#grader');
 const fileInput = $('#file');
@@ -13,32 +20,31 @@ const progress = $('#progress');
 const message = $('#message');
 const resultsSection = $('#results');
 const tbody = $('#results-table tbody');
+const columns = [...document.querySelectorAll('#results-table thead th')].map((th) => th.querySelector('button').dataset.i18n);
 
 let lastResponse = null;
-let rows = [];
+let report = null;
 let sort = { key: 'line', type: 'number', direction: 1 };
+const expanded = new Set();
+let lastMessage = null;
 
-keyInput.value = sessionStorage.getItem(KEY_STORAGE) ?? '';
-keyInput.addEventListener('change', () => sessionStorage.setItem(KEY_STORAGE, keyInput.value.trim()));
-
-function say(text, isError = false) {
-  message.textContent = text;
+function say(key, params = {}, isError = false) {
+  lastMessage = { key, params, isError };
+  message.textContent = key ? t(key, params) : '';
   message.classList.toggle('error', isError);
 }
 
-async function loadBanks() {
-  try {
-    const response = await fetch('/api/banks');
-    const banks = await response.json();
-    bankSelect.replaceChildren(...banks.map((bank) => {
-      const option = document.createElement('option');
-      option.value = bank.id;
-      option.textContent = `${bank.title} (${bank.id})`;
-      return option;
-    }));
-  } catch {
-    say('Could not load the question banks.', true);
-  }
+function sayError(text) {
+  lastMessage = null;
+  message.textContent = text;
+  message.classList.add('error');
+}
+
+function node(tag, attrs = {}, ...children) {
+  const element = document.createElement(tag);
+  for (const [name, value] of Object.entries(attrs)) element.setAttribute(name, value);
+  element.append(...children.filter((child) => child !== null && child !== undefined && child !== '').map((child) => (child instanceof Node ? child : String(child))));
+  return element;
 }
 
 function contentTypeOf(file) {
@@ -52,86 +58,87 @@ function post(file, format, onUploadProgress) {
     if (format) query.set('format', format);
     const xhr = new XMLHttpRequest();
     xhr.open('POST', `/api/grade?${query}`);
-    xhr.setRequestHeader('Authorization', `Bearer ${keyInput.value.trim()}`);
+    xhr.setRequestHeader('Authorization', `Bearer ${reviewerKey.get()}`);
     xhr.setRequestHeader('Content-Type', contentTypeOf(file));
     xhr.responseType = format && format !== 'json' ? 'blob' : 'text';
     xhr.upload.addEventListener('progress', (e) => onUploadProgress?.(e));
     xhr.addEventListener('load', () => resolve(xhr));
-    xhr.addEventListener('error', () => reject(new Error('The server could not be reached.')));
+    xhr.addEventListener('error', () => reject(new ApiError(t('http.unreachable'))));
     xhr.send(file);
   });
 }
 
-async function problemText(xhr) {
-  try {
-    const text = xhr.response instanceof Blob ? await xhr.response.text() : xhr.responseText;
-    const problem = JSON.parse(text);
-    return [problem.title, problem.detail].filter(Boolean).join(': ');
-  } catch {
-    return `The server answered ${xhr.status}.`;
+async function failure(xhr) {
+  if (xhr.status === 401 || xhr.status === 403) {
+    reviewerKey.set('');
+    return t('reviewer.refused');
   }
+  const body = xhr.response instanceof Blob ? xhr.response : new Blob([xhr.responseText]);
+  return problemMessage(new Response(body, { status: xhr.status }));
 }
 
 form.addEventListener('submit', async (event) => {
   event.preventDefault();
   const file = fileInput.files[0];
-  if (!keyInput.value.trim()) { say('Paste the reviewer key first.', true); keyInput.focus(); return; }
-  if (!file) { say('Choose a CSV or JSON Lines file.', true); fileInput.focus(); return; }
-  sessionStorage.setItem(KEY_STORAGE, keyInput.value.trim());
+  if (!takeTypedKey()) { say('reviewer.missing', {}, true); $('#reviewer-key')?.focus(); return; }
+  if (!file) { say('batch.chooseFile', {}, true); fileInput.focus(); return; }
 
   gradeButton.disabled = true;
   resultsSection.hidden = true;
   progress.hidden = false;
   progress.value = 0;
-  say(`Uploading ${file.name}…`);
+  say('batch.uploading', { name: file.name });
   try {
     const xhr = await post(file, null, (e) => {
       if (e.lengthComputable) {
         progress.value = Math.round((e.loaded / e.total) * 100);
-        if (e.loaded === e.total) { progress.removeAttribute('value'); say(`Grading ${file.name}…`); }
+        if (e.loaded === e.total) { progress.removeAttribute('value'); say('batch.grading', { name: file.name }); }
       }
     });
     if (xhr.status !== 200) {
-      say(`${xhr.status === 401 || xhr.status === 403 ? 'Reviewer key refused' : 'Not graded'}: ${await problemText(xhr)}`, true);
+      sayError(t('batch.notGraded', { detail: await failure(xhr) }));
       return;
     }
     lastResponse = xhr.responseText;
-    const report = JSON.parse(lastResponse);
-    rows = report.results;
-    renderSummary(report.summary);
-    renderRows();
+    report = JSON.parse(lastResponse);
+    expanded.clear();
+    render();
     resultsSection.hidden = false;
-    const failed = report.summary.failed;
-    say(`Graded ${report.summary.graded} of ${report.summary.rows} rows${failed ? `; ${failed} could not be graded (see the table)` : ''}.`);
+    const { summary } = report;
+    say(summary.failed ? 'batch.doneFailed' : 'batch.done', { graded: summary.graded, rows: summary.rows, failed: summary.failed });
   } catch (error) {
-    say(error.message, true);
+    sayError(error.message);
   } finally {
     progress.hidden = true;
     gradeButton.disabled = false;
   }
 });
 
+function render() {
+  if (!report) return;
+  renderSummary(report.summary);
+  renderRows();
+}
+
+function seconds(value) {
+  return value < 0.1 ? t('batch.underTenth') : t('batch.seconds', { value: formatScore(value) });
+}
+
 function renderSummary(summary) {
   const items = [
-    ['Rows', summary.rows], ['Graded', summary.graded], ['Failed', summary.failed],
-    ['Mean score', summary.meanScore ?? '—'], ['Median', summary.medianScore ?? '—'],
-    ['Degraded', summary.degraded], ['Flagged', summary.flagged], ['Time', `${summary.elapsedSeconds} s`],
+    ['batch.sum.rows', summary.rows], ['batch.sum.graded', summary.graded], ['batch.sum.failed', summary.failed],
+    ['batch.sum.mean', formatScore(summary.meanScore)], ['batch.sum.median', formatScore(summary.medianScore)],
+    ['batch.sum.degraded', summary.degraded], ['batch.sum.flagged', summary.flagged], ['batch.sum.time', seconds(summary.elapsedSeconds)],
   ];
-  $('#summary').replaceChildren(...items.map(([name, value]) => {
-    const div = document.createElement('div');
-    const dt = document.createElement('dt');
-    const dd = document.createElement('dd');
-    dt.textContent = name;
-    dd.textContent = String(value);
-    div.append(dt, dd);
-    return div;
-  }));
+  $('#summary').replaceChildren(...items.map(([key, value]) => node('div', {}, node('dt', {}, t(key)), node('dd', {}, value))));
 }
+
+const covered = (row) => (row.keyPoints ?? []).filter((k) => k.status === 'covered').length;
 
 function cellValue(row, key) {
   switch (key) {
     case 'score': return row.error ? -1 : row.score;
-    case 'keyPoints': return row.keyPoints ? row.keyPoints.filter((k) => k.status === 'covered').length : -1;
+    case 'keyPoints': return row.keyPoints ? covered(row) : -1;
     case 'flags': return row.error ?? (row.flags ?? []).join(', ');
     default: return row[key] ?? '';
   }
@@ -140,34 +147,50 @@ function cellValue(row, key) {
 /** The team's scored answers a grade anchored on, as one note for the flags column. */
 function anchorsText(anchors) {
   if (!Array.isArray(anchors) || anchors.length === 0) return [];
-  return [`closest scored answers: ${anchors.map((a) => `${a.exemplarId} ${a.score}/${a.maxScore} (${Number(a.similarity).toFixed(2)})`).join(' · ')}`];
+  return [t('grade.anchors') + anchors.map((a) => t('grade.anchor', {
+    id: a.exemplarId, score: a.score, max: a.maxScore, similarity: Number(a.similarity).toFixed(2),
+  })).join(' · ')];
+}
+
+function flagsText(row) {
+  if (row.error) return t('batch.error', { error: row.error });
+  return [...(row.flags ?? []).map(flagLabel), ...(row.degraded ? [t('batch.degraded')] : []), ...anchorsText(row.anchors)].join(', ');
+}
+
+function toggle(line) {
+  if (expanded.has(line)) expanded.delete(line);
+  else expanded.add(line);
+  renderRows();
+  document.querySelector(`#results-table button[data-line="${line}"]`)?.focus();
 }
 
 function renderRows() {
-  const sorted = [...rows].sort((a, b) => {
+  const sorted = [...report.results].sort((a, b) => {
     const x = cellValue(a, sort.key);
     const y = cellValue(b, sort.key);
     const order = sort.type === 'number' ? x - y : String(x).localeCompare(String(y), undefined, { numeric: true });
     return order * sort.direction || a.line - b.line;
   });
-  tbody.replaceChildren(...sorted.map((row) => {
-    const tr = document.createElement('tr');
-    if (row.error) tr.className = 'failed';
-    const keyPoints = row.keyPoints
-      ? `${row.keyPoints.filter((k) => k.status === 'covered').length}/${row.keyPoints.length} covered`
-      : '';
-    const cells = [
-      [row.line, true], [row.id ?? '', false], [row.candidate ?? '', false], [row.questionId ?? '', false],
-      [row.error ? '—' : row.score, true], [keyPoints, false],
-      [row.error ? `error: ${row.error}` : [...(row.flags ?? []), ...(row.degraded ? ['degraded'] : []), ...anchorsText(row.anchors)].join(', '), false],
-    ];
-    for (const [value, numeric] of cells) {
-      const td = document.createElement('td');
-      td.textContent = String(value);
-      if (numeric) td.className = 'num';
-      tr.append(td);
+  const label = (i) => t(columns[i]);
+  tbody.replaceChildren(...sorted.flatMap((row) => {
+    const open = expanded.has(row.line);
+    const detailId = `detail-${row.line}`;
+    let keyPoints = '';
+    if (row.keyPoints) {
+      const button = node('button', { type: 'button', class: 'link', 'aria-expanded': String(open), 'aria-controls': detailId, 'data-line': row.line },
+        t('batch.covered', { covered: covered(row), total: row.keyPoints.length }));
+      button.addEventListener('click', () => toggle(row.line));
+      keyPoints = button;
     }
-    return tr;
+    const cells = [row.line, row.id ?? '', row.candidate ?? '', row.questionId ?? '', row.error ? '—' : formatScore(row.score), keyPoints, flagsText(row)];
+    const tr = node('tr', row.error ? { class: 'failed' } : {}, ...cells.map((value, i) => node('td', {
+      'data-label': label(i), ...(i === 0 || i === 4 ? { class: 'number' } : {}),
+    }, value)));
+    if (!open) return [tr];
+    const detail = node('tr', { class: 'detail', id: detailId },
+      node('td', { colspan: String(cells.length) }, renderChecklist(row.keyPoints),
+        row.feedback ? node('p', { class: 'hint' }, `${t('batch.feedback')}: ${row.feedback}`) : null));
+    return [tr, detail];
   }));
 }
 
@@ -181,36 +204,33 @@ document.querySelectorAll('th[data-sort]').forEach((th) => {
   });
 });
 
-function save(blob, name) {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
-
 document.querySelectorAll('[data-download]').forEach((button) => {
   button.addEventListener('click', async () => {
     const format = button.dataset.download;
     if (format === 'json' && lastResponse) {
-      save(new Blob([lastResponse], { type: 'application/json' }), 'grades.json');
+      saveBlob(new Blob([lastResponse], { type: 'application/json' }), 'grades.json');
       return;
     }
-    // The CSV and HTML reports are written by the server, from the same file graded again.
+    // The CSV, HTML and Markdown reports are written by the server, from the same file graded again.
     const file = fileInput.files[0];
-    if (!file) { say('Choose the file again to download its report.', true); return; }
+    if (!file) { say('batch.chooseAgain', {}, true); return; }
     button.disabled = true;
     try {
       const xhr = await post(file, format);
-      if (xhr.status !== 200) { say(`Download failed: ${await problemText(xhr)}`, true); return; }
-      save(xhr.response, `grades.${format}`);
+      if (xhr.status !== 200) { sayError(t('batch.downloadFailed', { detail: await failure(xhr) })); return; }
+      saveBlob(xhr.response, `grades.${format}`);
+    } catch (error) {
+      sayError(error.message);
     } finally {
       button.disabled = false;
     }
   });
 });
 
-loadBanks();
+onLanguageChange(() => {
+  render();
+  if (lastMessage?.key) say(lastMessage.key, lastMessage.params, lastMessage.isError);
+});
+
+fillBanks(bankSelect).catch(() => say('common.loadBanksFailed', {}, true));
+fillGraders(graderSelect).catch((error) => sayError(error.message));

@@ -1,14 +1,30 @@
-// The /calibrate page: upload scored answers, show the report as SVG/DOM (text nodes only), try suggestions.
-const KEY = 'interviewer.reviewerKey';
+// The /calibrate page: scored answers in, the calibration report drawn as SVG and tables (text nodes only),
+// suggestions tried in a what-if and undone with one button.
+import { t, formatNumber, onLanguageChange } from './i18n.js';
+import { apiFetch } from './api.js';
+import { takeTypedKey } from './reviewer-key.js';
+import { initReviewerPage } from './reviewer-page.js';
+import { fillBanks, fillGraders } from './options.js';
+import { renderChecklist } from './checklist.js';
+import calibrateStrings from './strings/calibrate.js';
+
+initReviewerPage(calibrateStrings);
+
 const SVG = 'http://www.w3.org/2000/svg';
 const $ = (id) => document.getElementById(id);
 
-let lastRequest = null;
+let lastRequest = null; // { file, bankId, grader } of the report shown
+let original = null; // the report before any what-if
+let shown = null;
+let ticked = [];
+let status = null;
 
 function el(tag, attrs = {}, ...children) {
   const node = document.createElement(tag);
   for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
-  for (const child of children) node.append(child instanceof Node ? child : document.createTextNode(String(child)));
+  for (const child of children) {
+    if (child !== null && child !== undefined) node.append(child instanceof Node ? child : document.createTextNode(String(child)));
+  }
   return node;
 }
 
@@ -19,132 +35,155 @@ function svg(tag, attrs = {}, text) {
   return node;
 }
 
-const fmt = (m) => (m && m.value !== null && m.value !== undefined) ? m.value.toFixed(3) : 'undefined';
-const withCi = (m) => !m || m.value === null || m.value === undefined
-  ? `undefined (${m?.reason ?? 'no data'})`
-  : m.ci95 ? `${m.value.toFixed(3)} [${m.ci95.low.toFixed(2)}, ${m.ci95.high.toFixed(2)}]` : m.value.toFixed(3);
+const defined = (m) => m && m.value !== null && m.value !== undefined;
+const fmt = (m) => (defined(m) ? formatNumber(m.value, 2) : t('cal.undefined'));
+const interval = (m) => (defined(m) && m.ci95 ? t('cal.interval', { low: formatNumber(m.ci95.low, 2), high: formatNumber(m.ci95.high, 2) }) : '');
+const withCi = (m) => (interval(m) ? `${fmt(m)} (${interval(m)})` : fmt(m));
 
-async function post(body, contentType, query) {
-  const key = $('reviewer-key').value.trim();
-  sessionStorage.setItem(KEY, key);
-  const response = await fetch('/api/calibrate' + query, {
-    method: 'POST',
-    headers: { 'Content-Type': contentType, Authorization: `Bearer ${key}` },
-    body,
-  });
-  const type = response.headers.get('content-type') ?? '';
-  const payload = type.includes('json') ? await response.json() : { title: await response.text() };
-  if (!response.ok) {
-    const message = response.status === 401 ? 'The reviewer key was not accepted.' : `${payload.title ?? 'Error'}: ${payload.detail ?? ''}`;
-    throw new Error(message);
-  }
-  return payload;
+/** A figure cell: the value, and its 95% interval (or why it is undefined) on a second line. */
+function figureCell(m, label) {
+  const note = defined(m) ? interval(m) : (m?.reason ?? '');
+  return el('td', { 'data-label': label }, fmt(m), note ? el('span', { class: 'interval' }, note) : null);
 }
 
-function parseJsonLines(text) {
-  return text.split(/\r?\n/).filter((line) => line.trim()).map((line, i) => {
-    try { return JSON.parse(line); } catch { throw new Error(`line ${i + 1}: invalid JSON`); }
+function setStatus(key, params = {}, isError = false) {
+  status = key ? { key, params, isError } : null;
+  $('status').textContent = key ? t(key, params) : '';
+  $('status').classList.toggle('error', isError);
+}
+
+function setError(message) {
+  status = null;
+  $('status').textContent = message;
+  $('status').classList.add('error');
+}
+
+function contentTypeOf(file) {
+  if (/\.(jsonl|ndjson)$/i.test(file.name)) return 'application/x-ndjson';
+  return /\.json$/i.test(file.name) ? 'application/json' : 'text/csv';
+}
+
+/** Sends the file as it is (CSV, JSON Lines or JSON); the service reads every format the same way. */
+async function calibrate(upload, whatIf = []) {
+  const query = new URLSearchParams();
+  if (upload.bankId) query.set('bankId', upload.bankId);
+  if (upload.grader) query.set('grader', upload.grader);
+  if (whatIf.length) query.set('whatIf', whatIf.join(','));
+  const response = await apiFetch(`/api/calibrate?${query}`, {
+    reviewer: true, method: 'POST', headers: { 'Content-Type': contentTypeOf(upload.file), Accept: 'application/json' }, body: upload.file,
   });
+  return response.json();
 }
 
 async function run(event) {
   event.preventDefault();
+  if (!takeTypedKey()) { setStatus('reviewer.missing', {}, true); $('reviewer-key')?.focus(); return; }
   const file = $('file').files[0];
-  if (!file) return;
-  const text = await file.text();
-  const bankId = $('bank').value.trim() || undefined;
-  const grader = $('grader').value || undefined;
-  const isJson = /\.(jsonl|ndjson|json)$/i.test(file.name) || text.trimStart().startsWith('{');
-  setStatus('Grading…');
+  if (!file) { setStatus('cal.chooseFile', {}, true); $('file').focus(); return; }
+  const upload = { file, bankId: $('bank').value || undefined, grader: $('grader').value || undefined };
+  setStatus('cal.grading');
+  $('run').disabled = true;
   try {
-    if (isJson) {
-      lastRequest = { bankId, grader, items: parseJsonLines(text) };
-      render(await post(JSON.stringify(lastRequest), 'application/json', ''));
-    } else {
-      const params = new URLSearchParams();
-      if (bankId) params.set('bankId', bankId);
-      if (grader) params.set('grader', grader);
-      lastRequest = { csv: text, query: params.size ? `?${params}` : '' };
-      render(await post(text, 'text/csv', lastRequest.query));
-    }
-    setStatus('');
+    original = await calibrate(upload);
+    lastRequest = upload;
+    render(original);
+    setStatus(null);
   } catch (error) {
-    setStatus(error.message, true);
+    setError(error.message);
+  } finally {
+    $('run').disabled = false;
   }
 }
 
+// Suggestions always come from the original report: a what-if applies them to the original rubric.
 async function tryThese() {
   if (!lastRequest) return;
-  const chosen = [...document.querySelectorAll('#suggestions input:checked')].map((box) => JSON.parse(box.dataset.suggestion));
-  if (chosen.length === 0) { setStatus('Tick at least one suggestion.', true); return; }
-  setStatus('Re-grading with the suggestions…');
+  const chosen = [...document.querySelectorAll('#suggestions input:checked')].map((box) => box.value);
+  if (chosen.length === 0) { setStatus('cal.tickOne', {}, true); return; }
+  setStatus('cal.regrading');
+  $('try').disabled = true;
   try {
-    // CSV uploads are sent again as rows the JSON API reads the same way.
-    const items = lastRequest.items ?? csvToItems(lastRequest.csv);
-    const body = { bankId: lastRequest.bankId, grader: lastRequest.grader, items, whatIf: chosen };
-    render(await post(JSON.stringify(body), 'application/json', ''));
-    setStatus('');
+    render(await calibrate(lastRequest, chosen), chosen);
+    setStatus(null);
   } catch (error) {
-    setStatus(error.message, true);
+    setError(error.message);
+  } finally {
+    $('try').disabled = false;
   }
 }
 
-function csvToItems(text) {
-  // Minimal RFC 4180 reader (quotes, doubled quotes, quoted newlines; comma or semicolon).
-  const separator = (text.split(/\r?\n/, 1)[0].match(/;/g)?.length ?? 0) > (text.split(/\r?\n/, 1)[0].match(/,/g)?.length ?? 0) ? ';' : ',';
-  const rows = []; let row = []; let field = ''; let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') { field += '"'; i++; } else if (c === '"') quoted = false; else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === separator) { row.push(field); field = ''; }
-    else if (c === '\n') { row.push(field.replace(/\r$/, '')); rows.push(row); row = []; field = ''; }
-    else field += c;
-  }
-  if (field || row.length) { row.push(field); rows.push(row); }
-  const [header, ...data] = rows;
-  return data.filter((r) => r.some((v) => v.trim())).map((r) => Object.fromEntries(header.map((h, i) => [h.trim().replace(/^\uFEFF/, ''), r[i] ?? ''])));
+function reset() {
+  if (!original) return;
+  render(original);
+  $('run').focus();
 }
 
-function setStatus(message, isError = false) {
-  $('status').textContent = message;
-  $('status').className = isError ? 'error' : '';
-}
-
-function render(report) {
+function render(report, applied = []) {
+  shown = report;
+  ticked = applied;
   $('report').hidden = false;
   $('headline').textContent = report.headline;
-  $('summary').textContent = `${report.grader} grader, bank ${report.bank.id} v${report.bank.version}: ${report.rows.read} rows read, ${report.rows.used} used, ${report.rows.rejected} left out; ${report.rows.answers} answers; scale 0–${report.scale.max}.`;
+  $('summary').textContent = t('cal.summary', {
+    grader: report.grader, bank: report.bank.id, version: report.bank.version, read: report.rows.read, used: report.rows.used,
+    rejected: report.rows.rejected, answers: report.rows.answers, max: formatNumber(report.scale.max, 0),
+  });
+  $('whatif').hidden = !report.whatIf;
   $('whatif-summary').textContent = report.whatIf
-    ? `What-if (bank v${report.whatIf.bankVersion}, ${report.whatIf.applied.length} applied): QWK ${fmt(report.whatIf.before.qwk)} → ${fmt(report.overall.qwk)}, Pearson ${fmt(report.whatIf.before.pearson)} → ${fmt(report.overall.pearson)}, MAE ${fmt(report.whatIf.before.mae)} → ${fmt(report.overall.mae)}.`
+    ? t('cal.whatIf', {
+      applied: report.whatIf.applied.length, version: report.whatIf.bankVersion,
+      qwkBefore: fmt(report.whatIf.before.qwk), qwk: fmt(report.overall.qwk),
+      pearsonBefore: fmt(report.whatIf.before.pearson), pearson: fmt(report.overall.pearson),
+      maeBefore: fmt(report.whatIf.before.mae), mae: fmt(report.overall.mae),
+    })
     : '';
   renderScatter(report);
   renderConfusion(report);
   renderQuestions(report);
+  renderGlossary(report);
   renderRaters(report);
-  renderSuggestions(report);
+  renderSuggestions();
   renderDisagreements(report);
-  $('problems').replaceChildren(...report.problems.map((p) => el('li', {}, `line ${p.line}: ${p.message}`)));
+  $('problems').replaceChildren(...(report.problems.length
+    ? report.problems.map((p) => el('li', {}, t('cal.problem', { line: p.line, message: p.message })))
+    : [el('li', {}, t('cal.noProblems'))]));
+}
+
+/** Round steps for an axis from 0 to max: 4 or 5 ticks. */
+function ticks(max) {
+  const step = [1, 2, 2.5, 5, 10, 20, 25, 50].find((s) => max / s <= 5) ?? max / 4;
+  const values = [];
+  for (let v = 0; v <= max + 1e-9; v += step) values.push(v);
+  return values;
 }
 
 function renderScatter(report) {
-  const size = 340, pad = 36, max = report.scale.max;
+  const size = 340; const pad = 44; const max = report.scale.max;
   const x = (v) => pad + (v / max) * (size - 2 * pad);
   const y = (v) => size - pad - (v / max) * (size - 2 * pad);
-  const root = svg('svg', { width: size, height: size, role: 'img', 'aria-label': 'human vs grader scores', 'data-points': report.points.length });
-  root.append(svg('line', { x1: x(0), y1: y(0), x2: x(max), y2: y(max), stroke: '#bbb', 'stroke-dasharray': 4 }));
-  root.append(svg('line', { x1: pad, y1: size - pad, x2: size - pad, y2: size - pad, stroke: '#333' }));
-  root.append(svg('line', { x1: pad, y1: pad, x2: pad, y2: size - pad, stroke: '#333' }));
-  root.append(svg('text', { x: size / 2, y: size - 6, 'text-anchor': 'middle', 'font-size': 12 }, 'human'));
-  root.append(svg('text', { x: 4, y: pad - 8, 'font-size': 12 }, 'grader'));
+  const root = svg('svg', {
+    viewBox: `0 0 ${size} ${size}`, width: size, height: size, role: 'img',
+    'aria-label': t('cal.scatterLabel', { n: report.points.length }), 'data-points': report.points.length,
+  });
+  root.append(svg('line', { x1: x(0), y1: y(0), x2: x(max), y2: y(max), stroke: 'currentColor', 'stroke-opacity': 0.35, 'stroke-dasharray': 4 }));
+  root.append(svg('line', { x1: pad, y1: size - pad, x2: size - pad, y2: size - pad, stroke: 'currentColor' }));
+  root.append(svg('line', { x1: pad, y1: pad, x2: pad, y2: size - pad, stroke: 'currentColor' }));
+  for (const v of ticks(max)) {
+    const label = formatNumber(v, Number.isInteger(v) ? 0 : 1);
+    root.append(svg('line', { x1: x(v), y1: size - pad, x2: x(v), y2: size - pad + 4, stroke: 'currentColor' }));
+    root.append(svg('text', { x: x(v), y: size - pad + 16, 'text-anchor': 'middle', 'font-size': 11, fill: 'currentColor', class: 'tick-x' }, label));
+    root.append(svg('line', { x1: pad - 4, y1: y(v), x2: pad, y2: y(v), stroke: 'currentColor' }));
+    root.append(svg('text', { x: pad - 7, y: y(v) + 4, 'text-anchor': 'end', 'font-size': 11, fill: 'currentColor', class: 'tick-y' }, label));
+  }
+  root.append(svg('text', { x: size / 2, y: size - 8, 'text-anchor': 'middle', 'font-size': 12, fill: 'currentColor' }, t('cal.human')));
+  root.append(svg('text', { x: 4, y: pad - 12, 'font-size': 12, fill: 'currentColor' }, t('cal.graderAxis')));
   report.points.forEach((p, i) => {
     const jitter = (((i * 2654435761) % 1000) / 1000 - 0.5) * max * 0.03;
-    const dot = svg('circle', { cx: x(Math.min(max, Math.max(0, p.human + jitter))), cy: y(p.grader), r: 2.5, fill: '#3366cc', 'fill-opacity': 0.45 });
-    dot.append(svg('title', {}, `${p.answerId}: human ${p.human}, grader ${p.grader}`));
+    const dot = svg('circle', { cx: x(Math.min(max, Math.max(0, p.human + jitter))), cy: y(p.grader), r: 3, fill: '#3b82f6', 'fill-opacity': 0.55 });
+    dot.append(svg('title', {}, t('cal.dot', { answer: answerName(p.answerId), human: formatNumber(p.human, 1), grader: formatNumber(p.grader, 1) })));
     root.append(dot);
   });
-  $('scatter').replaceChildren(root);
+  $('scatter').querySelector('svg')?.remove();
+  $('scatter').prepend(root);
 }
 
 function renderConfusion(report) {
@@ -152,61 +191,121 @@ function renderConfusion(report) {
   const cell = Math.max(18, Math.min(40, Math.floor(300 / Math.max(1, points.length))));
   const size = 50 + cell * points.length;
   const peak = Math.max(1, ...counts.flat());
-  const root = svg('svg', { width: size + 10, height: size + 10, role: 'img', 'aria-label': 'confusion matrix: human rows, grader columns' });
-  root.append(svg('text', { x: 50, y: 12, 'font-size': 12 }, 'grader →'));
+  const root = svg('svg', { viewBox: `0 0 ${size + 10} ${size + 10}`, width: size + 10, height: size + 10, role: 'img', 'aria-label': t('cal.confusionLabel') });
+  root.append(svg('text', { x: 50, y: 12, 'font-size': 12, fill: 'currentColor' }, `${t('cal.graderAxis')} →`));
+  root.append(svg('text', { x: 2, y: 36, 'font-size': 12, fill: 'currentColor' }, `${t('cal.human')} ↓`));
   points.forEach((p, i) => {
-    root.append(svg('text', { x: 50 + cell * i + cell / 2, y: 40, 'text-anchor': 'middle', 'font-size': 10 }, p));
-    root.append(svg('text', { x: 44, y: 50 + cell * i + cell / 2 + 4, 'text-anchor': 'end', 'font-size': 10 }, p));
+    const label = formatNumber(p, Number.isInteger(p) ? 0 : 1);
+    root.append(svg('text', { x: 50 + cell * i + cell / 2, y: 46, 'text-anchor': 'middle', 'font-size': 10, fill: 'currentColor' }, label));
+    root.append(svg('text', { x: 44, y: 50 + cell * i + cell / 2 + 4, 'text-anchor': 'end', 'font-size': 10, fill: 'currentColor' }, label));
     points.forEach((_, j) => {
       const count = counts[i][j];
       const rect = svg('rect', { x: 50 + cell * j, y: 50 + cell * i, width: cell - 1, height: cell - 1, fill: i === j ? '#2a9d5c' : '#cc4433', 'fill-opacity': count ? (0.08 + 0.85 * count / peak).toFixed(2) : 0.03 });
-      rect.append(svg('title', {}, `human ${points[i]}, grader ${points[j]}: ${count}`));
+      rect.append(svg('title', {}, t('cal.cell', { human: points[i], grader: points[j], count })));
       root.append(rect);
-      if (count && cell >= 22) root.append(svg('text', { x: 50 + cell * j + cell / 2, y: 50 + cell * i + cell / 2 + 4, 'text-anchor': 'middle', 'font-size': 10 }, count));
+      if (count && cell >= 22) root.append(svg('text', { x: 50 + cell * j + cell / 2, y: 50 + cell * i + cell / 2 + 4, 'text-anchor': 'middle', 'font-size': 10, fill: 'currentColor' }, count));
     });
   });
-  $('confusion').replaceChildren(root);
+  $('confusion').querySelector('svg')?.remove();
+  $('confusion').prepend(root);
 }
 
+const statColumns = [['pearson', 'cal.g.pearson'], ['spearman', 'cal.g.spearman'], ['qwk', 'cal.g.qwk'], ['mae', 'cal.g.mae'], ['bias', 'cal.g.bias']];
+
 function figuresRow(label, f) {
-  return el('tr', {}, el('td', {}, label), el('td', {}, f.n), el('td', {}, withCi(f.pearson)), el('td', {}, withCi(f.spearman)),
-    el('td', {}, withCi(f.qwk)), el('td', {}, withCi(f.mae)), el('td', {}, withCi(f.bias)));
+  return el('tr', {}, el('th', { scope: 'row' }, label), el('td', { 'data-label': t('cal.col.n') }, f.n),
+    ...statColumns.map(([key, name]) => figureCell(f[key], t(name))));
 }
 
 function renderQuestions(report) {
-  const head = el('tr', {}, ...['question', 'n', 'Pearson', 'Spearman', 'QWK', 'MAE', 'bias'].map((h) => el('th', {}, h)));
-  $('questions').replaceChildren(head, figuresRow('overall', report.overall),
-    ...report.questions.map((q) => figuresRow(q.questionId + (q.drafted ? ' (drafted)' : ''), q.figures)));
+  const head = el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, t('cal.col.question')), el('th', { scope: 'col' }, t('cal.col.n')),
+    ...statColumns.map(([, key]) => el('th', { scope: 'col' }, t(key)))));
+  $('questions').replaceChildren(head, el('tbody', {}, figuresRow(t('cal.overall'), report.overall),
+    ...report.questions.map((q) => figuresRow(`${q.questionId}${q.drafted ? ` ${t('cal.drafted')}` : ''}`, q.figures))));
+}
+
+function renderGlossary(report) {
+  const terms = ['pearson', 'spearman', 'qwk', 'mae', 'bias', 'alpha', 'interval'];
+  $('glossary').replaceChildren(...terms.flatMap((term) => [
+    el('dt', {}, t(`cal.g.${term}`)),
+    el('dd', {}, t(`cal.g.${term}Text`, { iterations: report.bootstrap?.iterations ?? '' })),
+  ]));
+}
+
+function raterName(name) {
+  return name === 'grader' ? t('cal.graderName') : name;
 }
 
 function renderRaters(report) {
   const r = report.raters;
-  if (!r) { $('raters').replaceChildren(el('p', { class: 'muted' }, 'One human score per answer: no agreement among humans to compare with.')); return; }
-  const table = el('table', { id: 'rater-table' }, el('tr', {}, ...['pair', 'n', 'QWK', 'Pearson', 'MAE'].map((h) => el('th', {}, h))),
-    ...[...r.pairwise, ...r.graderVsRaters].map((p) => el('tr', {}, el('td', {}, `${p.a} – ${p.b}`), el('td', {}, p.n), el('td', {}, withCi(p.qwk)), el('td', {}, withCi(p.pearson)), el('td', {}, withCi(p.mae)))));
-  $('raters').replaceChildren(el('h2', {}, 'Humans beside the grader'),
-    el('p', {}, `Krippendorff's alpha among humans: interval ${withCi(r.alphaInterval)}, ordinal ${withCi(r.alphaOrdinal)}; with the grader as one more rater: ${withCi(r.alphaIntervalWithGrader)}.`),
+  if (!r) { $('raters-body').replaceChildren(el('p', { class: 'muted' }, t('cal.oneRater'))); return; }
+  const head = el('thead', {}, el('tr', {}, ...[t('cal.col.pair'), t('cal.col.n'), t('cal.g.qwk'), t('cal.g.pearson'), t('cal.g.mae')].map((h) => el('th', { scope: 'col' }, h))));
+  const table = el('table', { id: 'rater-table', class: 'figures reflow' }, head, el('tbody', {},
+    ...[...r.pairwise, ...r.graderVsRaters].map((p) => el('tr', {}, el('th', { scope: 'row' }, `${raterName(p.a)} – ${raterName(p.b)}`),
+      el('td', { 'data-label': t('cal.col.n') }, p.n), figureCell(p.qwk, t('cal.g.qwk')), figureCell(p.pearson, t('cal.g.pearson')), figureCell(p.mae, t('cal.g.mae'))))));
+  $('raters-body').replaceChildren(
+    el('p', {}, t('cal.alpha', { interval: withCi(r.alphaInterval), ordinal: withCi(r.alphaOrdinal), withGrader: withCi(r.alphaIntervalWithGrader) })),
     table);
 }
 
-function renderSuggestions(report) {
+function keyPointText(report, questionId, keyPointId) {
+  return report.keyPoints.find((k) => k.questionId === questionId && k.keyPointId === keyPointId)?.text ?? keyPointId;
+}
+
+function renderSuggestions() {
+  const report = original;
+  $('no-suggestions').hidden = report.suggestions.length > 0;
   $('suggestions').replaceChildren(...report.suggestions.map((s) => {
-    const box = el('input', { type: 'checkbox', value: s.id });
-    box.dataset.suggestion = JSON.stringify(s);
-    const edit = s.kind === 'addPhrase' ? `add “${s.phrase}” to ${s.questionId} / ${s.keyPointId} (concept ${s.conceptIndex})` : `${s.questionId} / ${s.keyPointId}: weight ${s.weight}`;
-    return el('li', {}, el('label', {}, box, ` ${s.id}: ${edit}`), el('br'), el('span', { class: 'muted' }, s.why));
+    const id = `suggestion-${s.id}`;
+    const params = { phrase: s.phrase, weight: s.weight, question: s.questionId, keyPoint: keyPointText(report, s.questionId, s.keyPointId) };
+    const edit = t(s.kind === 'addPhrase' ? 'cal.addPhrase' : 'cal.setWeight', params);
+    return el('li', { 'data-suggestion': s.id },
+      el('input', { type: 'checkbox', id, value: s.id, 'aria-describedby': `${id}-why`, ...(ticked.includes(s.id) ? { checked: '' } : {}) }),
+      el('div', {}, el('label', { for: id }, edit), el('p', { id: `${id}-why`, class: 'hint' }, why(report, s, params.keyPoint))));
   }));
-  $('try').disabled = report.suggestions.length === 0;
+  $('try').hidden = report.suggestions.length === 0;
+}
+
+/** Why a phrase is suggested, in the UI language, from the report's figures; the service's own words otherwise. */
+function why(report, suggestion, keyPoint) {
+  const phrase = suggestion.kind === 'addPhrase'
+    && report.diagnostics.candidatePhrases.find((c) => c.questionId === suggestion.questionId && c.phrase === suggestion.phrase);
+  if (!phrase) return suggestion.why;
+  return t('cal.whyPhrase', {
+    phrase: phrase.phrase, high: phrase.highCount, highAnswers: phrase.highAnswers, low: phrase.lowCount, lowAnswers: phrase.lowAnswers, keyPoint,
+  });
+}
+
+/** An answer's id as given, or "line 4" for an answer the file gave no id. */
+function answerName(answerId) {
+  const line = /^line-(\d+)$/.exec(answerId ?? '');
+  return line ? t('cal.line', { line: line[1] }) : answerId;
 }
 
 function renderDisagreements(report) {
-  $('disagreements').replaceChildren(el('tr', {}, ...['answer', 'human', 'grader', 'text and key points'].map((h) => el('th', {}, h))),
-    ...report.diagnostics.largestDisagreements.map((d) => el('tr', {},
-      el('td', {}, `${d.answerId} (${d.questionId})`), el('td', {}, d.human), el('td', {}, d.grader),
-      el('td', { style: 'text-align:left' }, d.answer,
-        el('ul', {}, ...d.checklist.map((c) => el('li', {}, `${c.status}: ${c.keyPointId}${c.evidence.length ? ` (${c.evidence.join(', ')})` : ''}`)))))));
+  const rows = report.diagnostics.largestDisagreements;
+  if (rows.length === 0) {
+    $('disagreements').replaceChildren(el('caption', {}, t('cal.noDisagreements')));
+    return;
+  }
+  const headers = [t('cal.col.answer'), t('cal.col.human'), t('cal.col.grader'), t('cal.col.checklist')];
+  $('disagreements').replaceChildren(
+    el('thead', {}, el('tr', {}, ...headers.map((h) => el('th', { scope: 'col' }, h)))),
+    el('tbody', {}, ...rows.map((d) => el('tr', { 'data-answer': d.answerId },
+      el('td', { 'data-label': headers[0] }, answerName(d.answerId), el('span', { class: 'hint block' }, d.questionId)),
+      el('td', { 'data-label': headers[1], class: 'number' }, formatNumber(d.human, 1)),
+      el('td', { 'data-label': headers[2], class: 'number' }, formatNumber(d.grader, 1)),
+      el('td', { 'data-label': headers[3] }, el('blockquote', { class: 'answer' }, d.answer),
+        renderChecklist(d.checklist.map((c) => ({ id: c.keyPointId, text: c.text, status: c.status, evidence: c.evidence }))))))));
 }
 
-$('reviewer-key').value = sessionStorage.getItem(KEY) ?? '';
+onLanguageChange(() => {
+  if (shown) render(shown, ticked);
+  if (status) setStatus(status.key, status.params, status.isError);
+});
+
 $('calibrate-form').addEventListener('submit', run);
 $('try').addEventListener('click', tryThese);
+$('reset').addEventListener('click', reset);
+fillBanks($('bank')).catch(() => setStatus('common.loadBanksFailed', {}, true));
+fillGraders($('grader')).catch((error) => setError(error.message));

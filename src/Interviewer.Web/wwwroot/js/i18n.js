@@ -1,4 +1,6 @@
-// UI strings in the bank's language. Keys are flat; {name} placeholders are filled by t().
+// UI strings in the language the user chose (remembered), else the browser's. Keys are flat; {name}
+// placeholders are filled by t(). This file holds the interview page's strings and those every page shares;
+// other pages add theirs with addStrings().
 const strings = {
   en: {
     'skip.link': 'Skip to content',
@@ -6,7 +8,25 @@ const strings = {
     'nav.interview': 'Interview',
     'nav.batch': 'Batch grading',
     'nav.calibrate': 'Calibration',
+    'nav.sessions': 'Interviews',
     'nav.import': 'Import a guide',
+    'nav.language': 'Language',
+    'nav.menu': 'Menu',
+    'reviewer.title': 'Reviewer key',
+    'reviewer.label': 'Reviewer key',
+    'reviewer.placeholder': 'Paste the reviewer key',
+    'reviewer.hint': 'Kept in this browser tab only and sent to the server with each request.',
+    'reviewer.saved': 'The reviewer key is set for this tab.',
+    'reviewer.change': 'Change key',
+    'reviewer.save': 'Use this key',
+    'reviewer.forget': 'Forget key',
+    'reviewer.missing': 'Enter the reviewer key first.',
+    'reviewer.refused': 'The reviewer key was not accepted. Enter it again.',
+    'reviewer.unavailable': 'Reviewer access is not set up on this server (no reviewer keys are configured).',
+    'http.unreachable': 'The server could not be reached.',
+    'http.status': 'The server answered {status}.',
+    'common.defaultGrader': '{name} (default)',
+    'common.loadBanksFailed': 'The question banks could not be loaded.',
     'setup.title': 'Practice interview',
     'setup.intro': 'Choose a question bank and how many questions you want. Each answer is graded against the key points an interviewer looks for, with a follow-up question on what is missing.',
     'setup.bank': 'Question bank',
@@ -98,7 +118,25 @@ const strings = {
     'nav.interview': 'Entrevista',
     'nav.batch': 'Corrección por lotes',
     'nav.calibrate': 'Calibración',
-    'nav.import': 'Importar guía',
+    'nav.sessions': 'Entrevistas',
+    'nav.import': 'Importar una guía',
+    'nav.language': 'Idioma',
+    'nav.menu': 'Menú',
+    'reviewer.title': 'Clave de revisor',
+    'reviewer.label': 'Clave de revisor',
+    'reviewer.placeholder': 'Pega la clave de revisor',
+    'reviewer.hint': 'Se guarda solo en esta pestaña del navegador y se envía al servidor con cada petición.',
+    'reviewer.saved': 'La clave de revisor está puesta para esta pestaña.',
+    'reviewer.change': 'Cambiar la clave',
+    'reviewer.save': 'Usar esta clave',
+    'reviewer.forget': 'Olvidar la clave',
+    'reviewer.missing': 'Escribe primero la clave de revisor.',
+    'reviewer.refused': 'La clave de revisor no es válida. Vuelve a escribirla.',
+    'reviewer.unavailable': 'El acceso de revisores no está configurado en este servidor (no hay claves de revisor).',
+    'http.unreachable': 'No se puede contactar con el servidor.',
+    'http.status': 'El servidor ha respondido {status}.',
+    'common.defaultGrader': '{name} (predeterminado)',
+    'common.loadBanksFailed': 'No se pudieron cargar los bancos de preguntas.',
     'setup.title': 'Entrevista de práctica',
     'setup.intro': 'Elige un banco de preguntas y cuántas preguntas quieres. Cada respuesta se corrige según los puntos clave que busca un entrevistador, con una pregunta de seguimiento sobre lo que falte.',
     'setup.bank': 'Banco de preguntas',
@@ -187,8 +225,34 @@ const strings = {
 };
 
 export const languages = Object.keys(strings);
+export const languageNames = { en: 'English', es: 'Español' };
 
-let current = 'es';
+const storageKey = 'interviewer.language';
+const listeners = new Set();
+
+function stored() {
+  try {
+    const value = localStorage.getItem(storageKey);
+    return value in strings ? value : null;
+  } catch {
+    return null;
+  }
+}
+
+function browserLanguage() {
+  for (const tag of navigator.languages ?? [navigator.language]) {
+    const base = String(tag ?? '').toLowerCase().split('-')[0];
+    if (base in strings) return base;
+  }
+  return 'en';
+}
+
+let current = stored() ?? browserLanguage();
+
+/** Adds a page's strings: { en: {...}, es: {...} }. */
+export function addStrings(more) {
+  for (const [lang, entries] of Object.entries(more)) Object.assign(strings[lang] ??= {}, entries);
+}
 
 /** The UI language for a bank language: the bank's own when the UI has it, else English. */
 export function uiLanguageFor(bankLanguage) {
@@ -200,10 +264,42 @@ export function language() {
   return current;
 }
 
+/** True when the user picked the language with the switch (it then wins over any hint). */
+export function languageChosen() {
+  return stored() !== null;
+}
+
+/** The user's choice: remembered in localStorage, applied to every page from now on. */
+export function chooseLanguage(lang) {
+  try {
+    localStorage.setItem(storageKey, uiLanguageFor(lang));
+  } catch {
+    // Storage disabled: the choice lasts for this page only.
+  }
+  setLanguage(lang);
+}
+
+/** A hint from the content (an interview bank's language), followed only while the user has not chosen. */
+export function suggestLanguage(lang) {
+  setLanguage(languageChosen() ? current : lang);
+}
+
+/** Calls back after every language change, so that a page can re-render what it built with t(). */
+export function onLanguageChange(callback) {
+  listeners.add(callback);
+}
+
 /** Switches the UI language and re-labels every element marked with data-i18n attributes. */
 export function setLanguage(lang, root = document) {
+  const previous = current;
   current = uiLanguageFor(lang);
   document.documentElement.lang = current;
+  applyStrings(root);
+  if (previous !== current) for (const callback of listeners) callback(current);
+}
+
+/** Fills data-i18n (text), data-i18n-aria-label, data-i18n-placeholder and data-i18n-title under root. */
+export function applyStrings(root = document) {
   for (const el of root.querySelectorAll('[data-i18n]')) {
     el.textContent = t(el.dataset.i18n);
   }
@@ -213,6 +309,11 @@ export function setLanguage(lang, root = document) {
   for (const el of root.querySelectorAll('[data-i18n-placeholder]')) {
     el.setAttribute('placeholder', t(el.dataset.i18nPlaceholder));
   }
+  for (const el of root.querySelectorAll('[data-i18n-title]')) {
+    el.setAttribute('title', t(el.dataset.i18nTitle));
+  }
+  const title = document.querySelector('meta[name="i18n-title"]')?.content;
+  if (root === document && title) document.title = `${t(title)} · Interviewer`;
 }
 
 export function t(key, params = {}) {
@@ -223,6 +324,20 @@ export function t(key, params = {}) {
 /** A score such as 62.5 written the UI language's way (62,5 in Spanish). */
 export function formatScore(value) {
   const number = Number(value);
-  if (!Number.isFinite(number)) return '—';
+  if (value === null || value === undefined || !Number.isFinite(number)) return '—';
   return new Intl.NumberFormat(current, { maximumFractionDigits: 1 }).format(number);
+}
+
+/** A number with a fixed count of decimals, the UI language's way. */
+export function formatNumber(value, digits = 2) {
+  const number = Number(value);
+  if (value === null || value === undefined || !Number.isFinite(number)) return '—';
+  return new Intl.NumberFormat(current, { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(number);
+}
+
+/** A date and time, short, in the UI language. */
+export function formatDate(value) {
+  if (!value) return '—';
+  const date = new Date(value);
+  return Number.isNaN(date.getTime()) ? String(value) : new Intl.DateTimeFormat(current, { dateStyle: 'medium', timeStyle: 'short' }).format(date);
 }

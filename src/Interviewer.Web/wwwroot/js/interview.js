@@ -1,5 +1,6 @@
 // The chat page: setup form → live interview over the hub → summary. Resumes after a reload.
-import { t, setLanguage, uiLanguageFor } from './i18n.js';
+import { t, suggestLanguage, onLanguageChange } from './i18n.js';
+import { initLayout } from './layout.js';
 import { InterviewHub } from './hub.js';
 import {
   el, questionKey, renderQuestion, renderAnswer, renderSkipped, applyGrade, setAnswerState, renderSummary,
@@ -44,7 +45,12 @@ const hub = new InterviewHub({ onEvent, onState });
 
 function boot() {
   const saved = sessionStore.get();
-  setLanguage(saved?.bank?.language ?? (navigator.language?.startsWith('es') ? 'es' : 'en'));
+  initLayout();
+  if (saved?.bank?.language) suggestLanguage(saved.bank.language);
+  onLanguageChange(() => {
+    updateProgress();
+    updateCounter();
+  });
   wireForms();
   hub.start();
   if (saved?.sessionId && saved?.resumeToken) {
@@ -183,7 +189,7 @@ async function loadBanks() {
 function selectBank(bankId) {
   const bank = state.banks.find((b) => b.id === bankId);
   if (!bank) return;
-  setLanguage(bank.language);
+  suggestLanguage(bank.language);
   ui.start.textContent = t('setup.start');
   const max = Math.max(1, bank.questionCount ?? 50);
   ui.count.max = String(max);
@@ -266,7 +272,7 @@ function resetInterview() {
 
 function showInterview() {
   const { bank } = state.session;
-  setLanguage(uiLanguageFor(bank?.language));
+  suggestLanguage(bank?.language);
   ui.setup.hidden = true;
   ui.interview.hidden = false;
   ui.title.textContent = bank?.title ?? '';
