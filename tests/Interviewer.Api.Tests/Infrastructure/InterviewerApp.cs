@@ -12,14 +12,18 @@ namespace Interviewer.Api.Tests.Infrastructure;
 /// </summary>
 public sealed class InterviewerApp : WebApplicationFactory<Program>
 {
-    public const string ReviewerKey = "test-reviewer-key";
+    public const string ReviewerKey = "test-reviewer-key-0123456789abcdef";
 
     private readonly Dictionary<string, string?> _settings;
     private readonly Action<IServiceCollection>? _services;
+    private readonly string _environment;
 
-    public InterviewerApp(IDictionary<string, string?>? settings = null, string? dataDirectory = null, Action<IServiceCollection>? services = null)
+    public InterviewerApp(
+        IDictionary<string, string?>? settings = null, string? dataDirectory = null, Action<IServiceCollection>? services = null,
+        string environment = "Testing", int port = 0)
     {
         _services = services;
+        _environment = environment;
         DataDirectory = dataDirectory ?? Directory.CreateTempSubdirectory("interviewer-test-").FullName;
         _settings = new Dictionary<string, string?>
         {
@@ -30,7 +34,7 @@ public sealed class InterviewerApp : WebApplicationFactory<Program>
         {
             _settings[key] = value;
         }
-        UseKestrel(0);
+        UseKestrel(port);
         StartServer();
     }
 
@@ -50,7 +54,7 @@ public sealed class InterviewerApp : WebApplicationFactory<Program>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Testing");
+        builder.UseEnvironment(_environment);
         builder.ConfigureAppConfiguration(configuration => configuration.AddInMemoryCollection(_settings));
         if (_services is not null)
         {

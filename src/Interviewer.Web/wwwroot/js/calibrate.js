@@ -203,7 +203,7 @@ function renderDisagreements(report) {
   $('disagreements').replaceChildren(el('tr', {}, ...['answer', 'human', 'grader', 'text and key points'].map((h) => el('th', {}, h))),
     ...report.diagnostics.largestDisagreements.map((d) => el('tr', {},
       el('td', {}, `${d.answerId} (${d.questionId})`), el('td', {}, d.human), el('td', {}, d.grader),
-      el('td', { style: 'text-align:left' }, d.answer,
+      el('td', { class: 'disagreement-text' }, d.answer,
         el('ul', {}, ...d.checklist.map((c) => el('li', {}, `${c.status}: ${c.keyPointId}${c.evidence.length ? ` (${c.evidence.join(', ')})` : ''}`)))))));
 }
 
