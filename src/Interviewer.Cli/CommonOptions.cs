@@ -13,7 +13,7 @@ internal static class CommonOptions
     {
         Description = $"Folder of question banks (one sub-folder per bank). Default: ${RubricsVariable}, else the banks shipped with interviewer.",
         Recursive = true,
-        DefaultValueFactory = _ => new DirectoryInfo(Environment.GetEnvironmentVariable(RubricsVariable) is { Length: > 0 } dir ? dir : BankCatalog.DefaultRoot),
+        DefaultValueFactory = _ => new DirectoryInfo(CliEnvironment.Current.Variable(RubricsVariable) is { } dir ? CliEnvironment.Current.Resolve(dir) : BankCatalog.DefaultRoot),
     };
 
     public static Option<string> Format(string description, params string[] formats)

@@ -1,4 +1,3 @@
-using System.Collections;
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
@@ -78,15 +77,16 @@ internal static class GraderFactory
 
     /// <summary>
     /// The settings: <paramref name="jsonPath"/> (default <c>$INTERVIEWER_CONFIG</c>, else <c>./interviewer.json</c> when it
-    /// exists), overridden by the <c>Interviewer__*</c> variables of <paramref name="environment"/> (default the process's).
+    /// exists), overridden by the <c>Interviewer__*</c> variables of <paramref name="environment"/> (default the run's).
     /// </summary>
-    public static IConfiguration LoadConfiguration(string? jsonPath = null, IDictionary? environment = null)
+    public static IConfiguration LoadConfiguration(string? jsonPath = null, CliEnvironment? environment = null)
     {
-        environment ??= Environment.GetEnvironmentVariables();
+        environment ??= CliEnvironment.Current;
         var values = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
+        var localFile = environment.Resolve(DefaultConfigFile);
         var file = jsonPath
-            ?? (environment[ConfigFileVariable] as string is { Length: > 0 } named ? named : null)
-            ?? (File.Exists(DefaultConfigFile) ? DefaultConfigFile : null);
+            ?? (environment.Variable(ConfigFileVariable) is { } named ? environment.Resolve(named) : null)
+            ?? (File.Exists(localFile) ? localFile : null);
         if (file is not null)
         {
             if (!File.Exists(file))
@@ -96,11 +96,11 @@ internal static class GraderFactory
             using var document = JsonDocument.Parse(File.ReadAllText(file), new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
             Flatten(document.RootElement, prefix: null, values);
         }
-        foreach (DictionaryEntry entry in environment)
+        foreach (var (key, value) in environment.Variables)
         {
-            if (entry.Key is string key && key.StartsWith(EnvironmentPrefix, StringComparison.OrdinalIgnoreCase))
+            if (key.StartsWith(EnvironmentPrefix, StringComparison.OrdinalIgnoreCase))
             {
-                values[key.Replace("__", ":", StringComparison.Ordinal)] = entry.Value as string;
+                values[key.Replace("__", ":", StringComparison.Ordinal)] = value;
             }
         }
         return new ConfigurationBuilder().AddInMemoryCollection(values).Build();

@@ -19,8 +19,14 @@ internal static class InterviewerCli
         return root;
     }
 
-    /// <summary>Runs the command line; <paramref name="output"/> and <paramref name="error"/> default to the console.</summary>
-    public static async Task<int> InvokeAsync(string[] args, TextWriter? output = null, TextWriter? error = null, CancellationToken ct = default)
+    /// <summary>
+    /// Runs the command line; <paramref name="output"/> and <paramref name="error"/> default to the console, and
+    /// <paramref name="environment"/> (variables and working folder) to the process's.
+    /// </summary>
+    public static Task<int> InvokeAsync(string[] args, TextWriter? output = null, TextWriter? error = null, CliEnvironment? environment = null, CancellationToken ct = default) =>
+        (environment ?? CliEnvironment.FromProcess()).RunAsync(() => InvokeInEnvironmentAsync(args, output, error, ct));
+
+    private static async Task<int> InvokeInEnvironmentAsync(string[] args, TextWriter? output, TextWriter? error, CancellationToken ct)
     {
         var configuration = new InvocationConfiguration
         {

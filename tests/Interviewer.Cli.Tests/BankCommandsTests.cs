@@ -47,11 +47,11 @@ public sealed class BankCommandsTests
     }
 
     [Fact]
-    public async Task BankShow_UnknownBank_ExitsNonZeroNamingTheAvailableOnes()
+    public async Task BankShow_UnknownBank_ExitsTwoNamingTheAvailableOnes()
     {
         var run = await CliRun.InvokeAsync("bank", "show", "nope");
 
-        Assert.Equal(1, run.ExitCode);
+        Assert.Equal(2, run.ExitCode);
         Assert.Contains("unknown bank 'nope'", run.Error, StringComparison.Ordinal);
         Assert.Contains("mlops-es", run.Error, StringComparison.Ordinal);
     }

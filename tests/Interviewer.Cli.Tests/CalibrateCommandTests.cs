@@ -11,11 +11,11 @@ public sealed class CalibrateCommandTests
         CliRun.InvokeAsync(["calibrate", Path.Combine(Fixtures, input), "--rubrics", Rubrics, "--bank", "calib", .. more]);
 
     [Fact]
-    public async Task Calibrate_ApplyWithoutWhatIf_IsRefusedAndWritesNothing()
+    public async Task Calibrate_ApplyWithoutWhatIf_IsAUsageErrorAndWritesNothing()
     {
         var run = await CalibrateAsync("two-raters.jsonl", "--apply");
 
-        Assert.Equal(1, run.ExitCode);
+        Assert.Equal(2, run.ExitCode);
         Assert.Contains("--what-if", run.Error, StringComparison.Ordinal);
         Assert.Empty(run.Out);
     }
@@ -140,20 +140,41 @@ public sealed class CalibrateCommandTests
     }
 
     [Fact]
-    public async Task Calibrate_WithTheLlmGraderButNoModel_SaysWhatToSetAndFails()
+    public async Task Calibrate_WithTheLlmGraderButNoModel_SaysWhatToSetAndExitsTwo()
     {
         var run = await CalibrateAsync("two-raters.jsonl", "--grader", "llm");
 
-        Assert.Equal(1, run.ExitCode);
+        Assert.Equal(2, run.ExitCode);
         Assert.Contains("needs a model", run.Error, StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task Calibrate_WhatIfWithAnUnknownSuggestion_ListsTheOnesThatExist()
+    public async Task Calibrate_WhatIfWithAnUnknownSuggestion_ListsTheOnesThatExistAndExitsTwo()
     {
         var run = await CalibrateAsync("two-raters.jsonl", "--what-if", "s99");
 
-        Assert.Equal(1, run.ExitCode);
+        Assert.Equal(2, run.ExitCode);
         Assert.Contains("no suggestion s99", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Calibrate_InputThatDoesNotExist_ExitsTwo()
+    {
+        var run = await CalibrateAsync("no-such-file.csv");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("not found", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Calibrate_ApplyWithoutABank_IsRefusedBeforeGrading()
+    {
+        var noBanks = Directory.CreateTempSubdirectory("interviewer-no-banks-");
+        var run = await CliRun.InvokeAsync("calibrate", Path.Combine(Fixtures, "two-raters.jsonl"), "--rubrics", noBanks.FullName, "--what-if", "s1", "--apply");
+        noBanks.Delete();
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("--apply needs a bank", run.Error, StringComparison.Ordinal);
+        Assert.Empty(run.Out);
     }
 }

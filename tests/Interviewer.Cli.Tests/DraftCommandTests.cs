@@ -50,7 +50,7 @@ public sealed class DraftCommandTests
     }
 
     [Fact]
-    public async Task Draft_InputWithNothingToDraft_ExitsOne()
+    public async Task Draft_InputWithNothingToDraft_IsAnInputErrorExitingTwo()
     {
         var root = Directory.CreateTempSubdirectory("interviewer-draft-cli-").FullName;
         try
@@ -60,7 +60,7 @@ public sealed class DraftCommandTests
 
             var (exitCode, _, error) = await RunAsync("draft", input, "--out", Path.Combine(root, "b"));
 
-            Assert.Equal(1, exitCode);
+            Assert.Equal(2, exitCode);
             Assert.Contains("no question with a reference answer", error, StringComparison.Ordinal);
         }
         finally

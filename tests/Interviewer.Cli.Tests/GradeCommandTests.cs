@@ -21,10 +21,8 @@ public sealed class GradeCommandTests : IDisposable
 
     private static async Task<(int Exit, string Out, string Err)> RunAsync(params string[] args)
     {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        var exit = await InterviewerCli.InvokeAsync(["--rubrics", Rubrics, .. args], output, error);
-        return (exit, output.ToString(), error.ToString());
+        var run = await CliRun.InvokeAsync(["--rubrics", Rubrics, .. args]);
+        return (run.ExitCode, run.Out, run.Error);
     }
 
     [Fact]

@@ -1,4 +1,3 @@
-using System.Collections;
 using System.CommandLine;
 using Interviewer.Rubrics.Grading;
 using Microsoft.Extensions.Configuration;
@@ -24,12 +23,12 @@ public sealed class GraderFactoryTests
     [Fact]
     public void LoadConfiguration_ReadsInterviewerEnvironmentVariables()
     {
-        var environment = new Hashtable
+        var environment = CliRun.Environment(new Dictionary<string, string>
         {
             ["Interviewer__Llm__Provider"] = "OpenAI",
             ["Interviewer__Llm__Endpoint"] = "http://localhost:11434/v1",
             ["PATH"] = "/usr/bin",
-        };
+        });
 
         var configuration = GraderFactory.LoadConfiguration(environment: environment);
 
@@ -47,7 +46,7 @@ public sealed class GraderFactoryTests
             File.WriteAllText(file, """
                 { "Interviewer": { "Llm": { "Provider": "OpenAI", "Model": "from-file", "MaxRetries": 5 }, "Grader": { "Default": "llm" } } }
                 """);
-            var environment = new Hashtable { ["Interviewer__Llm__Model"] = "from-environment" };
+            var environment = CliRun.Environment(new Dictionary<string, string> { ["Interviewer__Llm__Model"] = "from-environment" });
 
             var configuration = GraderFactory.LoadConfiguration(file, environment);
 

@@ -17,10 +17,13 @@ internal static class BankCommand
         var show = new Command("show", "Show a bank: its categories, questions and key points.") { bankArgument, format };
         show.SetAction(result =>
         {
-            if (BankCatalogLoader.TryLoad(result) is not { } catalog ||
-                BankCatalogLoader.TryFindBank(result, catalog, result.GetValue(bankArgument)) is not { } bank)
+            if (BankCatalogLoader.TryLoad(result) is not { } catalog)
             {
                 return 1;
+            }
+            if (BankCatalogLoader.TryFindBank(result, catalog, result.GetValue(bankArgument)) is not { } bank)
+            {
+                return 2;
             }
             if (result.GetValue(format) == "json")
             {

@@ -41,21 +41,26 @@ internal static class CalibrateCommand
             if (result.GetValue(apply) && string.IsNullOrEmpty(result.GetValue(whatIf)))
             {
                 result.Error().WriteLine("error: --apply writes the suggestions chosen with --what-if; name them (e.g. --what-if s1,s3).");
-                return 1;
+                return 2;
             }
             if (!file.Exists)
             {
                 result.Error().WriteLine($"error: {file.FullName} not found.");
-                return 1;
+                return 2;
             }
             await using var graders = GraderFactory.TryCreate(result);
             if (graders is null || !GraderFactory.TryGetGrader(result, graders, result.GetValue(graderOption), out var grader))
             {
-                return 1;
+                return 2;
             }
             if (!TryGetBank(result, result.GetValue(bankOption), out var bank))
             {
-                return 1;
+                return 2;
+            }
+            if (result.GetValue(apply) && bank is null)
+            {
+                result.Error().WriteLine("error: --apply needs a bank to write to (--bank); without one the rubrics are drafted from reference answers.");
+                return 2;
             }
 
             List<TabularRow> rows;
@@ -86,21 +91,13 @@ internal static class CalibrateCommand
                 if (unknown.Count > 0)
                 {
                     result.Error().WriteLine($"error: no suggestion {string.Join(", ", unknown)}; the report suggests: {(report.Suggestions.Count == 0 ? "none" : string.Join(", ", report.Suggestions.Select(s => s.Id)))}.");
-                    return 1;
+                    return 2;
                 }
                 var chosen = report.Suggestions.Where(s => wanted.Contains(s.Id)).ToList();
                 report = await session.WhatIfAsync(chosen, ct);
-                if (result.GetValue(apply))
+                if (result.GetValue(apply) && !WriteToFiles(result, bank!, chosen))
                 {
-                    if (bank is null)
-                    {
-                        result.Error().WriteLine("error: --apply needs a bank to write to (--bank); these rubrics were drafted from reference answers.");
-                        return 1;
-                    }
-                    if (!WriteToFiles(result, bank, chosen))
-                    {
-                        return 1;
-                    }
+                    return 1;
                 }
             }
 

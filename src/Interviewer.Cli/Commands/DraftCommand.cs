@@ -31,13 +31,13 @@ internal static class DraftCommand
             if (!file.Exists)
             {
                 result.Error().WriteLine($"error: {file.FullName} not found.");
-                return 1;
+                return 2;
             }
             var sources = ReadSources(result, file);
             if (sources.Count == 0)
             {
                 result.Error().WriteLine("error: no question with a reference answer to draft from.");
-                return 1;
+                return 2;
             }
 
             var language = result.GetValue(languageOption)

@@ -20,9 +20,10 @@ internal static class ValidateCommand
         command.SetAction(result =>
         {
             var rubricsChosen = result.GetResult(CommonOptions.Rubrics) is { Implicit: false }
-                || !string.IsNullOrEmpty(Environment.GetEnvironmentVariable(CommonOptions.RubricsVariable));
+                || CliEnvironment.Current.Variable(CommonOptions.RubricsVariable) is not null;
+            var localRubrics = CliEnvironment.Current.Resolve("rubrics");
             var root = result.GetValue(directory)?.FullName
-                ?? (!rubricsChosen && Directory.Exists("rubrics") ? Path.GetFullPath("rubrics") : result.GetValue(CommonOptions.Rubrics)!.FullName);
+                ?? (!rubricsChosen && Directory.Exists(localRubrics) ? localRubrics : result.GetValue(CommonOptions.Rubrics)!.FullName);
             var (banks, problems) = BankCatalog.LoadAll(root);
             foreach (var problem in problems)
             {
