@@ -1,8 +1,13 @@
 using System.Collections.Concurrent;
+<<<<<<< HEAD
+=======
+using Microsoft.Extensions.DependencyInjection;
+>>>>>>> main
 using Microsoft.Extensions.Logging;
 
 namespace Interviewer.Api.Tests.Infrastructure;
 
+<<<<<<< HEAD
 /// <summary>Every log line the app writes, at every level, with its exception: add with <c>services.AddSingleton&lt;ILoggerProvider&gt;(logs)</c>.</summary>
 public sealed class CapturedLogs : ILoggerProvider
 {
@@ -11,11 +16,30 @@ public sealed class CapturedLogs : ILoggerProvider
     public IReadOnlyList<LogLine> Lines => [.. _lines];
 
     public ILogger CreateLogger(string categoryName) => new Logger(categoryName, _lines);
+=======
+/// <summary>
+/// Every log entry the service writes (message, exception and scopes), through the service's own level filters
+/// (appsettings.json), so a test sees exactly what a default installation would log.
+/// </summary>
+internal sealed class CapturedLogs : ILoggerProvider, ISupportExternalScope
+{
+    private readonly ConcurrentQueue<LogEntry> _entries = new();
+    private IExternalScopeProvider _scopes = new LoggerExternalScopeProvider();
+
+    public IReadOnlyCollection<LogEntry> Entries => _entries;
+
+    public void AddTo(IServiceCollection services) => services.AddSingleton<ILoggerProvider>(this);
+
+    public ILogger CreateLogger(string categoryName) => new Logger(this, categoryName);
+
+    public void SetScopeProvider(IExternalScopeProvider scopeProvider) => _scopes = scopeProvider;
+>>>>>>> main
 
     public void Dispose()
     {
     }
 
+<<<<<<< HEAD
     public sealed record LogLine(string Category, LogLevel Level, string Message, Exception? Exception);
 
     private sealed class Logger(string category, ConcurrentQueue<LogLine> lines) : ILogger
@@ -27,5 +51,34 @@ public sealed class CapturedLogs : ILoggerProvider
 
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
             lines.Enqueue(new LogLine(category, logLevel, formatter(state, exception), exception));
+=======
+    /// <summary>One entry with everything it carries written out as text.</summary>
+    internal sealed record LogEntry(string Category, LogLevel Level, string Text);
+
+    private sealed class Logger(CapturedLogs owner, string category) : ILogger
+    {
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => owner._scopes.Push(state);
+
+        public bool IsEnabled(LogLevel logLevel) => logLevel != LogLevel.None;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            var text = new System.Text.StringBuilder(formatter(state, exception));
+            text.Append(' ').Append(state);
+            if (state is IEnumerable<KeyValuePair<string, object?>> values)
+            {
+                foreach (var (key, value) in values)
+                {
+                    text.Append(' ').Append(key).Append('=').Append(value);
+                }
+            }
+            if (exception is not null)
+            {
+                text.Append(' ').Append(exception);
+            }
+            owner._scopes.ForEachScope((scope, builder) => builder.Append(" scope=").Append(scope), text);
+            owner._entries.Enqueue(new LogEntry(category, logLevel, text.ToString()));
+        }
+>>>>>>> main
     }
 }

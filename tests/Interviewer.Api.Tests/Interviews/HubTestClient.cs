@@ -27,10 +27,12 @@ internal sealed class HubTestClient : IAsyncDisposable
 
     public HubConnection Connection { get; }
 
-    public static async Task<HubTestClient> ConnectAsync(InterviewerApp app)
+    public static Task<HubTestClient> ConnectAsync(InterviewerApp app) => ConnectAsync(app.BaseAddress);
+
+    public static async Task<HubTestClient> ConnectAsync(Uri baseAddress)
     {
         var connection = new HubConnectionBuilder()
-            .WithUrl(new Uri(app.BaseAddress, "hubs/interview"))
+            .WithUrl(new Uri(baseAddress, "hubs/interview"))
             .WithStatefulReconnect()
             .AddJsonProtocol(o => InterviewerJson.Configure(o.PayloadSerializerOptions))
             .Build();

@@ -50,7 +50,7 @@ public sealed class ShippedBankTests
     }
 
     [Fact]
-    public void EveryQuestion_HasAtLeastThreeKeyPoints_EachWithAFollowUpAndBilingualConcepts()
+    public void EveryQuestion_HasAtLeastThreeKeyPoints_EachWithAFollowUpAndConcepts()
     {
         Assert.All(Bank.Value.Questions, question =>
         {

@@ -103,6 +103,8 @@ public sealed class ResumeTests(BrowserFixture browser)
         var answer = InterviewPage.FullAnswers[await interview.CurrentQuestionAsync()];
         await interview.AnswerAsync(answer);
         await Expect(interview.Questions).ToHaveCountAsync(2);
+        var oldAnswerId = await interview.Answers.First.GetAttributeAsync("data-answer-id");
+        Assert.False(string.IsNullOrEmpty(oldAnswerId));
         // As if the acknowledgement, not the answer, had been lost: the answer is still marked pending.
         await interview.Page.EvaluateAsync(
             """
@@ -114,6 +116,15 @@ public sealed class ResumeTests(BrowserFixture browser)
             }
             """, answer);
 
+        var submitted = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        interview.Page.WebSocket += (_, socket) => socket.FrameSent += (_, frame) =>
+        {
+            if (frame.Text is { } text && text.Contains("\"target\":\"SubmitAnswer\"", StringComparison.Ordinal))
+            {
+                submitted.Enqueue(text);
+            }
+        };
+
         await interview.Page.ReloadAsync();
 
         await Expect(interview.Questions).ToHaveCountAsync(2);
@@ -122,5 +133,9 @@ public sealed class ResumeTests(BrowserFixture browser)
         await Expect(interview.Progress).ToHaveTextAsync("Question 2 of 2");
         Assert.Equal(0, await interview.Page.EvaluateAsync<int>(
             "() => Object.keys(localStorage).filter(k => k.startsWith('interviewer.pending.')).length"));
+        // The next answer is the first SubmitAnswer on the wire after the reload: the old one was never sent again.
+        await interview.AnswerAsync(InterviewPage.FullAnswers[await interview.CurrentQuestionAsync()]);
+        var first = Assert.Single(submitted);
+        Assert.DoesNotContain(oldAnswerId, first, StringComparison.Ordinal);
     }
 }
