@@ -1,22 +1,9 @@
 using System.Collections.Concurrent;
-<<<<<<< HEAD
-=======
 using Microsoft.Extensions.DependencyInjection;
->>>>>>> main
 using Microsoft.Extensions.Logging;
 
 namespace Interviewer.Api.Tests.Infrastructure;
 
-<<<<<<< HEAD
-/// <summary>Every log line the app writes, at every level, with its exception: add with <c>services.AddSingleton&lt;ILoggerProvider&gt;(logs)</c>.</summary>
-public sealed class CapturedLogs : ILoggerProvider
-{
-    private readonly ConcurrentQueue<LogLine> _lines = new();
-
-    public IReadOnlyList<LogLine> Lines => [.. _lines];
-
-    public ILogger CreateLogger(string categoryName) => new Logger(categoryName, _lines);
-=======
 /// <summary>
 /// Every log entry the service writes (message, exception and scopes), through the service's own level filters
 /// (appsettings.json), so a test sees exactly what a default installation would log.
@@ -33,25 +20,11 @@ internal sealed class CapturedLogs : ILoggerProvider, ISupportExternalScope
     public ILogger CreateLogger(string categoryName) => new Logger(this, categoryName);
 
     public void SetScopeProvider(IExternalScopeProvider scopeProvider) => _scopes = scopeProvider;
->>>>>>> main
 
     public void Dispose()
     {
     }
 
-<<<<<<< HEAD
-    public sealed record LogLine(string Category, LogLevel Level, string Message, Exception? Exception);
-
-    private sealed class Logger(string category, ConcurrentQueue<LogLine> lines) : ILogger
-    {
-        public IDisposable? BeginScope<TState>(TState state)
-            where TState : notnull => null;
-
-        public bool IsEnabled(LogLevel logLevel) => logLevel != LogLevel.None;
-
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-            lines.Enqueue(new LogLine(category, logLevel, formatter(state, exception), exception));
-=======
     /// <summary>One entry with everything it carries written out as text.</summary>
     internal sealed record LogEntry(string Category, LogLevel Level, string Text);
 
@@ -79,6 +52,5 @@ internal sealed class CapturedLogs : ILoggerProvider, ISupportExternalScope
             owner._scopes.ForEachScope((scope, builder) => builder.Append(" scope=").Append(scope), text);
             owner._entries.Enqueue(new LogEntry(category, logLevel, text.ToString()));
         }
->>>>>>> main
     }
 }

@@ -10,7 +10,6 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Interviewer.Api.Tests.Security;
@@ -47,7 +46,7 @@ public sealed partial class ReviewerKeyTests
                 ["Interviewer:Security:ReviewerKeys:0"] = "ana:" + AnaKey,
                 ["Interviewer:Security:ReviewerKeys:1"] = UnnamedKey,
             },
-            services: s => s.AddSingleton<ILoggerProvider>(logs), environment: "Production");
+            services: logs.AddTo, environment: "Production");
         using var client = app.CreateClient();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", AnaKey);
         using var wrong = app.CreateClient();
@@ -58,7 +57,7 @@ public sealed partial class ReviewerKeyTests
 
         Assert.Equal(HttpStatusCode.OK, opened.StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
-        var all = string.Join('\n', logs.Lines.Select(l => l.Message + l.Exception));
+        var all = string.Join('\n', logs.Entries.Select(e => e.Text));
         Assert.Contains("ana, reviewer-1", all, StringComparison.Ordinal);
         Assert.DoesNotContain(AnaKey, all, StringComparison.Ordinal);
         Assert.DoesNotContain(UnnamedKey, all, StringComparison.Ordinal);
@@ -68,13 +67,13 @@ public sealed partial class ReviewerKeyTests
     public async Task Development_WithoutKeys_GeneratesOneThatIsNeverLogged()
     {
         var logs = new CapturedLogs();
-        await using var app = new InterviewerApp(NoKeys, services: s => s.AddSingleton<ILoggerProvider>(logs), environment: "Development");
+        await using var app = new InterviewerApp(NoKeys, services: logs.AddTo, environment: "Development");
         using var client = app.CreateClient();
 
         using var sessions = await client.GetAsync(new Uri("/api/sessions", UriKind.Relative));
 
         Assert.Equal(HttpStatusCode.Unauthorized, sessions.StatusCode); // open to a key, not closed
-        var all = string.Join('\n', logs.Lines.Select(l => l.Message + l.Exception));
+        var all = string.Join('\n', logs.Entries.Select(e => e.Text));
         Assert.Contains("printed it on the console", all, StringComparison.Ordinal);
         Assert.False(HexKey().IsMatch(all), "a generated key appears in the log");
     }
