@@ -25,22 +25,14 @@ internal static class BankCatalogLoader
         }
     }
 
+    /// <summary>The bank named by <c>--bank</c> (else the only one), or null after writing why not.</summary>
     public static QuestionBank? TryFindBank(ParseResult result, BankCatalog catalog, string? bankId)
     {
-        if (string.IsNullOrWhiteSpace(bankId))
+        var resolution = catalog.Resolve(bankId);
+        if (resolution.Bank is null)
         {
-            if (catalog.Banks.Count == 1)
-            {
-                return catalog.Banks[0];
-            }
-            result.Error().WriteLine($"error: several banks are available; name one with --bank ({string.Join(", ", catalog.Banks.Select(b => b.Id))}).");
-            return null;
+            result.Error().WriteLine($"error: {resolution.Error}{(resolution.IsAmbiguous ? " with --bank" : string.Empty)}.");
         }
-        if (catalog.Find(bankId) is { } bank)
-        {
-            return bank;
-        }
-        result.Error().WriteLine($"error: unknown bank '{bankId}'. Available: {string.Join(", ", catalog.Banks.Select(b => b.Id))}.");
-        return null;
+        return resolution.Bank;
     }
 }

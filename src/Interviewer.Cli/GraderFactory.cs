@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
+using Interviewer.Llm;
 using Interviewer.Rubrics.Grading;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -65,13 +66,11 @@ internal static class GraderFactory
     /// <summary>Finds the grader named by <c>--grader</c> (the default when null), or writes why it is not available.</summary>
     public static bool TryGetGrader(ParseResult result, CliGraders graders, string? name, out IAnswerGrader grader)
     {
-        if (graders.Registry.TryGet(name, out grader))
+        if (graders.Registry.TryGet(name, out grader, out var error))
         {
             return true;
         }
-        result.Error().WriteLine(GraderNames.All.Contains(name, StringComparer.OrdinalIgnoreCase)
-            ? $"error: the {name} grader needs a model: set Interviewer__Llm__Provider and its settings (see docs/llm.md)."
-            : $"error: unknown grader '{name}'. Configured graders: {string.Join(", ", graders.Registry.Names)}.");
+        result.Error().WriteLine($"error: {error}.");
         return false;
     }
 

@@ -1,3 +1,4 @@
+using Interviewer.Api.Input;
 using Interviewer.Api.Security;
 using Interviewer.Rubrics.Loading;
 using Interviewer.Rubrics.Model;
@@ -15,6 +16,7 @@ public static class BanksApi
         group.MapGet("/", (BankCatalog catalog) => TypedResults.Ok(catalog.Banks.Select(BankSummary.From).ToList()))
             .WithSummary("The question banks.");
         group.MapGet("/{id}", GetBankAsync)
+            .ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("A bank's categories and questions; model answers, concepts and follow-ups only with a reviewer key.");
         return group;
     }
@@ -22,10 +24,10 @@ public static class BanksApi
     private static async Task<Results<Ok<QuestionBank>, Ok<PublicBank>, ProblemHttpResult>> GetBankAsync(
         string id, BankCatalog catalog, HttpContext context)
     {
-        if (catalog.Find(id) is not { } bank)
+        var resolution = catalog.Resolve(id);
+        if (resolution.Bank is not { } bank)
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Bank not found",
-                detail: $"No bank '{id}'. Banks: {string.Join(", ", catalog.Banks.Select(b => b.Id))}.");
+            return ApiProblems.Bank(resolution);
         }
         return await context.IsReviewerAsync() ? TypedResults.Ok(bank) : TypedResults.Ok(PublicBank.From(bank));
     }

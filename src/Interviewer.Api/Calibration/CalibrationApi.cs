@@ -1,21 +1,19 @@
-using System.Text;
 using System.Text.Json;
+using Interviewer.Api.Input;
 using Interviewer.Api.Security;
 using Interviewer.Rubrics;
 using Interviewer.Rubrics.Calibration;
 using Interviewer.Rubrics.Calibration.Pipeline;
 using Interviewer.Rubrics.Grading;
 using Interviewer.Rubrics.Loading;
-using Interviewer.Rubrics.Model;
-using Interviewer.Rubrics.Tabular;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 
 namespace Interviewer.Api.Calibration;
 
 /// <summary>
-/// <c>POST /api/calibrate</c> (reviewer key): calibration rows in — JSON <c>{ bankId?, grader?, items: [...], whatIf?: [suggestions] }</c>
-/// or <c>text/csv</c> (bank and grader as query parameters) — the calibration report out. With <c>whatIf</c>, the report is the
+/// <c>POST /api/calibrate</c> (reviewer key): calibration rows in — JSON <c>{ bankId?, grader?, items: [...], whatIf?: [...] }</c>
+/// or CSV / JSON Lines (<c>?bankId=&amp;grader=&amp;whatIf=s1,s3</c>) — the calibration report out. With a what-if, the report is the
 /// agreement after applying those suggestions to a copy of the rubric, with the agreement before beside it.
 /// </summary>
 public static class CalibrationApi
@@ -25,133 +23,118 @@ public static class CalibrationApi
     {
         var group = app.MapGroup("/api/calibrate").WithTags("Calibration").RequireReviewer();
         group.MapPost("/", CalibrateAsync)
-            .Accepts<CalibrationRequest>("application/json", "text/csv")
-            .WithSummary("Agreement between a grader and human scores, agreement among the humans, diagnostics and rubric suggestions.");
+            .Accepts<CalibrationRequest>("application/json", "text/csv", "application/x-ndjson", "application/csv", "application/jsonl", "text/plain")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .WithSummary("Agreement between a grader and human scores, agreement among the humans, diagnostics and rubric suggestions.")
+            .WithDescription("""
+                JSON body { bankId?, grader?, items: [ calibration rows ], whatIf?: [ suggestion ids or suggestions ] }, or text/csv or
+                application/x-ndjson with ?bankId=&grader=&whatIf=s1,s3 in the query. Names may be camelCase or snake_case. Without a bank (and
+                with several loaded) each row's rubric is drafted from its reference_answer. An unknown bank is 404; an unknown suggestion id 400.
+                """);
         return group;
     }
 
     private static async Task<Results<Ok<CalibrationReport>, ProblemHttpResult>> CalibrateAsync(
-        HttpRequest request, BankCatalog catalog, GraderRegistry graders, IOptions<LimitsOptions> limits, CancellationToken ct)
+        HttpContext context, BankCatalog catalog, GraderRegistry graders, IOptions<LimitsOptions> limits,
+        string? bankId, string? grader, string? whatIf, CancellationToken ct)
     {
         var max = limits.Value;
-        var (body, tooLarge) = await ReadBodyAsync(request, max.MaxRequestBytes, ct);
-        if (tooLarge)
+        var (input, problem) = await RowsRequest.ReadAsync(context, max, ct);
+        if (input is null)
         {
-            return Problem(StatusCodes.Status413PayloadTooLarge, "Request too large", $"The body is larger than {max.MaxRequestBytes} bytes (Interviewer:Limits:MaxRequestBytes).");
+            return problem!;
         }
-        var isCsv = request.ContentType?.Contains("csv", StringComparison.OrdinalIgnoreCase) == true;
-        CalibrationRequest parsed;
-        List<TabularRow> rows;
-        if (isCsv)
+        if (input.Rows.Count == 0)
         {
-            parsed = new CalibrationRequest(request.Query["bankId"].FirstOrDefault() ?? request.Query["bank"].FirstOrDefault(), request.Query["grader"].FirstOrDefault(), null, null);
-            rows = TabularReader.Read(new StringReader(body), TabularFormat.Csv).ToList();
+            return ApiProblems.BadRequest("No rows", "There are no calibration rows: send 'items' with at least one row, or a header row and rows.");
         }
-        else
-        {
-            try
-            {
-                parsed = JsonSerializer.Deserialize<CalibrationRequest>(body, InterviewerJson.Options)
-                    ?? throw new JsonException("the body is empty");
-            }
-            catch (JsonException e)
-            {
-                return Problem(StatusCodes.Status400BadRequest, "Invalid JSON", $"The body is not a calibration request: {e.Message} Expected {{ \"bankId\"?, \"grader\"?, \"items\": [ rows ], \"whatIf\"?: [ suggestions ] }}, or text/csv.");
-            }
-            if (parsed.Items is null || parsed.Items.Count == 0)
-            {
-                return Problem(StatusCodes.Status400BadRequest, "No rows", "'items' must list at least one calibration row.");
-            }
-            rows = parsed.Items.Select((item, i) => ToRow(i + 1, item)).ToList();
-        }
-        if (rows.Count > max.MaxBatchRows)
-        {
-            return Problem(StatusCodes.Status413PayloadTooLarge, "Too many rows", $"{rows.Count} rows; at most {max.MaxBatchRows} per request (Interviewer:Limits:MaxBatchRows).");
-        }
-        if (rows.Count == 0)
-        {
-            return Problem(StatusCodes.Status400BadRequest, "No rows", "The CSV has a header but no rows.");
-        }
-        rows = rows.Select(r => r.Get("answer") is { } a && a.Length > max.MaxAnswerLength
+        var rows = input.Rows.Select(r => r.Get("answer") is { } a && a.Length > max.MaxAnswerLength
             ? r with { Error = $"the answer is {a.Length} characters long; at most {max.MaxAnswerLength} (Interviewer:Limits:MaxAnswerLength)" }
             : r).ToList();
 
-        QuestionBank? bank = null;
-        if (!string.IsNullOrWhiteSpace(parsed.BankId))
+        // No bank named and several loaded: rubrics are drafted from each row's reference answer.
+        var resolution = catalog.Resolve(input.Text("bank_id", bankId));
+        if (resolution.IsUnknown)
         {
-            bank = catalog.Find(parsed.BankId);
-            if (bank is null)
+            return ApiProblems.Bank(resolution);
+        }
+        if (!graders.TryGet(input.Text("grader", grader), out var chosen, out var graderError))
+        {
+            return ApiProblems.Grader(graderError!);
+        }
+        if (!TryReadWhatIf(input, whatIf, out var wanted, out var whatIfError))
+        {
+            return ApiProblems.BadRequest("Invalid what-if", whatIfError!);
+        }
+
+        var session = await CalibrationSession.RunAsync(rows, chosen, resolution.Bank, ct: ct);
+        if (wanted.Count == 0)
+        {
+            return TypedResults.Ok(session.Report);
+        }
+        var suggestions = new List<RubricSuggestion>();
+        foreach (var item in wanted)
+        {
+            if (item.Suggestion is { } given)
             {
-                return Problem(StatusCodes.Status404NotFound, "Bank not found", $"No bank '{parsed.BankId}'. Banks: {string.Join(", ", catalog.Banks.Select(b => b.Id))}.");
+                suggestions.Add(given);
+            }
+            else if (session.Report.Suggestions.FirstOrDefault(s => s.Id == item.Id) is { } found)
+            {
+                suggestions.Add(found);
+            }
+            else
+            {
+                var known = session.Report.Suggestions.Count == 0 ? "none" : string.Join(", ", session.Report.Suggestions.Select(s => s.Id));
+                return ApiProblems.BadRequest("Unknown suggestion", $"No suggestion '{item.Id}' in this calibration; it suggests: {known}.");
             }
         }
-        else if (catalog.Banks.Count == 1)
-        {
-            bank = catalog.Banks[0];
-        }
-        if (!graders.TryGet(parsed.Grader, out var grader))
-        {
-            return Problem(StatusCodes.Status400BadRequest, "Unknown grader", $"Unknown grader '{parsed.Grader}'. Configured graders: {string.Join(", ", graders.Names)}.");
-        }
-
-        var session = await CalibrationSession.RunAsync(rows, grader, bank, ct: ct);
-        if (parsed.WhatIf is { Count: > 0 } suggestions)
-        {
-            return TypedResults.Ok(await session.WhatIfAsync(suggestions, ct));
-        }
-        return TypedResults.Ok(session.Report);
+        return TypedResults.Ok(await session.WhatIfAsync(suggestions, ct));
     }
 
-    private static TabularRow ToRow(int line, JsonElement item)
-    {
-        var fields = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
-        if (item.ValueKind != JsonValueKind.Object)
-        {
-            return new TabularRow(line, fields, "expected a JSON object for this item");
-        }
-        foreach (var property in item.EnumerateObject())
-        {
-            // API clients send camelCase (questionId); files use snake_case (question_id).
-            var name = JsonNamingPolicy.SnakeCaseLower.ConvertName(property.Name.Trim());
-            fields[name] = property.Value.ValueKind switch
-            {
-                JsonValueKind.String => property.Value.GetString(),
-                JsonValueKind.Null or JsonValueKind.Undefined => null,
-                JsonValueKind.Array => string.Join(';', property.Value.EnumerateArray().Select(e => e.ValueKind == JsonValueKind.String ? e.GetString() : e.GetRawText())),
-                _ => property.Value.GetRawText(),
-            };
-        }
-        return new TabularRow(line, fields);
-    }
+    /// <summary>A what-if item: a suggestion id from this calibration's report, or a whole suggestion.</summary>
+    private sealed record WhatIfItem(string? Id, RubricSuggestion? Suggestion);
 
-    private static async Task<(string Body, bool TooLarge)> ReadBodyAsync(HttpRequest request, long maxBytes, CancellationToken ct)
+    private static bool TryReadWhatIf(RowsRequest input, string? fromQuery, out List<WhatIfItem> items, out string? error)
     {
-        if (request.ContentLength > maxBytes)
+        items = [];
+        error = null;
+        if (input.Body("what_if") is not { } body)
         {
-            return (string.Empty, true);
+            items.AddRange((fromQuery ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(id => new WhatIfItem(id, null)));
+            return true;
         }
-        using var buffer = new MemoryStream();
-        var chunk = new byte[81920];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, ct)) > 0)
+        if (body.ValueKind == JsonValueKind.Null)
         {
-            if (buffer.Length + read > maxBytes)
+            return true;
+        }
+        if (body.ValueKind != JsonValueKind.Array)
+        {
+            error = "'whatIf' is a list of suggestion ids (\"s1\") or suggestions ({ id, keyPointId, ... }).";
+            return false;
+        }
+        foreach (var element in body.EnumerateArray())
+        {
+            try
             {
-                return (string.Empty, true);
+                items.Add(element.ValueKind == JsonValueKind.String
+                    ? new WhatIfItem(element.GetString(), null)
+                    : new WhatIfItem(null, element.Deserialize<RubricSuggestion>(InterviewerJson.Options)));
             }
-            buffer.Write(chunk, 0, read);
+            catch (JsonException e)
+            {
+                error = $"'whatIf' holds something that is not a suggestion: {e.Message}";
+                return false;
+            }
         }
-        return (Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length).TrimStart('\uFEFF'), false);
+        return true;
     }
-
-    private static ProblemHttpResult Problem(int status, string title, string detail) =>
-        TypedResults.Problem(statusCode: status, title: title, detail: detail);
 }
 
-/// <summary>The JSON body of <c>POST /api/calibrate</c>.</summary>
+/// <summary>The JSON body of <c>POST /api/calibrate</c>, as the OpenAPI document describes it.</summary>
 /// <param name="BankId">The bank; default the only bank, else rubrics are drafted from reference answers.</param>
 /// <param name="Grader">The grader (<c>keyword</c> by default).</param>
 /// <param name="Items">Calibration rows: <c>{ answerId?, questionId?, question?, referenceAnswer?, answer, score, maxScore?, rater?, keyPoints? }</c>; snake_case names are accepted too, and <c>score_a</c>/<c>score_b</c> columns become raters a and b.</param>
-/// <param name="WhatIf">Suggestions to try (from a report's <c>suggestions</c>, or written by hand).</param>
-public sealed record CalibrationRequest(string? BankId, string? Grader, IReadOnlyList<JsonElement>? Items, IReadOnlyList<RubricSuggestion>? WhatIf);
-
+/// <param name="WhatIf">Suggestions to try: ids from this calibration's report (<c>"s1"</c>), or suggestions (from a report's <c>suggestions</c>, or written by hand).</param>
+public sealed record CalibrationRequest(string? BankId, string? Grader, IReadOnlyList<JsonElement>? Items, IReadOnlyList<JsonElement>? WhatIf);

@@ -1,15 +1,12 @@
 using System.Diagnostics;
 using System.Text;
-using System.Text.Json;
+using Interviewer.Api.Input;
 using Interviewer.Api.Security;
-using Interviewer.Rubrics;
 using Interviewer.Rubrics.Batch;
 using Interviewer.Rubrics.Grading;
 using Interviewer.Rubrics.Loading;
 using Interviewer.Rubrics.Model;
 using Interviewer.Rubrics.Reports;
-using Interviewer.Rubrics.Tabular;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
@@ -23,9 +20,6 @@ namespace Interviewer.Api.Grading;
 /// </summary>
 public static class GradingApi
 {
-    private const string MaxRequestBytesSetting = $"{LimitsOptions.Section}:{nameof(LimitsOptions.MaxRequestBytes)}";
-    private const string MaxBatchRowsSetting = $"{LimitsOptions.Section}:{nameof(LimitsOptions.MaxBatchRows)}";
-
     /// <summary>Maps the grading routes and the <c>/batch</c> page.</summary>
     public static RouteGroupBuilder MapGradingApi(this IEndpointRouteBuilder app)
     {
@@ -38,12 +32,14 @@ public static class GradingApi
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .WithSummary("Grade many written answers at once (reviewers).")
             .WithDescription("""
                 JSON body { bankId, grader?, items: [{ id?, questionId (or question: exact text), answer, candidate? }] }, or a text/csv upload
-                with header id,question_id,answer, or application/x-ndjson (JSON Lines) (?bankId=&grader= in the query). Returns { results: [grade + line + id, or line + id + error], summary }.
+                with header id,question_id,answer, or application/x-ndjson (JSON Lines) (?bankId=&grader= in the query). Names may be camelCase or
+                snake_case (questionId = question_id). Returns { results: [grade + line + id, or line + id + error], summary }. An unknown bank is 404.
                 ?format=csv|html|md|json (or Accept: text/csv, text/html, text/markdown) returns that report as a file. A bad row is an error in its
                 result, not a failed request. Limits: Interviewer:Limits:MaxRequestBytes (body size), MaxBatchRows (rows), MaxAnswerLength (per answer).
                 """);
@@ -65,101 +61,32 @@ public static class GradingApi
         CancellationToken ct)
     {
         var limits = limitsOptions.Value;
-        var request = context.Request;
-        var reportFormat = ChooseFormat(format, request);
+        var reportFormat = ChooseFormat(format, context.Request);
         if (reportFormat is null)
         {
-            return Problem(StatusCodes.Status400BadRequest, "Unknown format", $"format must be one of {string.Join(", ", BatchReports.Formats)}.");
+            return ApiProblems.BadRequest("Unknown format", $"format must be one of {string.Join(", ", BatchReports.Formats)}.");
         }
-        if (request.ContentLength > limits.MaxRequestBytes)
+        var (input, problem) = await RowsRequest.ReadAsync(context, limits, ct);
+        if (input is null)
         {
-            return TooLarge(MaxRequestBytesSetting, $"The body is {request.ContentLength:N0} bytes; the limit is {limits.MaxRequestBytes:N0} bytes ({MaxRequestBytesSetting}).");
+            return problem!;
         }
-        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } sizeFeature)
+        var resolution = catalog.Resolve(input.Text("bank_id", bankId));
+        if (resolution.Bank is not { } bank)
         {
-            sizeFeature.MaxRequestBodySize = limits.MaxRequestBytes;
+            return ApiProblems.Bank(resolution);
         }
-
-        var mediaType = MediaTypeHeaderValue.TryParse(request.ContentType, out var parsed) ? parsed.MediaType.Value?.ToLowerInvariant() : null;
-        string body;
-        try
+        if (!graders.TryGet(input.Text("grader", grader), out var chosen, out var graderError))
         {
-            body = await ReadBodyAsync(request, limits.MaxRequestBytes, ct);
-        }
-        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
-        {
-            return TooLarge(MaxRequestBytesSetting, $"The body is larger than {limits.MaxRequestBytes:N0} bytes ({MaxRequestBytesSetting}).");
-        }
-        catch (BodyTooLargeException)
-        {
-            return TooLarge(MaxRequestBytesSetting, $"The body is larger than {limits.MaxRequestBytes:N0} bytes ({MaxRequestBytesSetting}).");
-        }
-
-        List<TabularRow> rows;
-        if (mediaType is "text/csv" or "application/csv" or "text/plain" or "application/x-ndjson" or "application/jsonl")
-        {
-            rows = [];
-            using var reader = new StringReader(body);
-            var tabular = mediaType.Contains("json", StringComparison.Ordinal) ? TabularFormat.JsonLines : TabularFormat.Csv;
-            foreach (var row in TabularReader.Read(reader, tabular))
-            {
-                if (rows.Count == limits.MaxBatchRows)
-                {
-                    return TooManyRows(limits);
-                }
-                rows.Add(row);
-            }
-        }
-        else if (mediaType is null or "application/json" || mediaType.EndsWith("+json", StringComparison.Ordinal))
-        {
-            GradeBatchRequest? batch;
-            try
-            {
-                batch = JsonSerializer.Deserialize<GradeBatchRequest>(body, InterviewerJson.Options);
-            }
-            catch (JsonException e)
-            {
-                return Problem(StatusCodes.Status400BadRequest, "Invalid JSON", $"The body is not a valid batch: {e.Message}");
-            }
-            if (batch?.Items is null)
-            {
-                return Problem(StatusCodes.Status400BadRequest, "Invalid batch", "The body needs 'bankId' and 'items': [{ id?, questionId, answer }].");
-            }
-            if (batch.Items.Count > limits.MaxBatchRows)
-            {
-                return TooManyRows(limits);
-            }
-            bankId = batch.BankId ?? bankId;
-            grader = batch.Grader ?? grader;
-            rows = batch.Items.Select((item, i) => item.ToRow(i + 1)).ToList();
-        }
-        else
-        {
-            return Problem(StatusCodes.Status415UnsupportedMediaType, "Unsupported media type",
-                $"Send application/json ({{ bankId, items }}), text/csv (header id,question_id,answer) or application/x-ndjson; got '{request.ContentType}'.");
-        }
-
-        if (string.IsNullOrWhiteSpace(bankId) && catalog.Banks.Count == 1)
-        {
-            bankId = catalog.Banks[0].Id;
-        }
-        if (bankId is null || catalog.Find(bankId) is not { } bank)
-        {
-            return Problem(StatusCodes.Status400BadRequest, "Unknown bank",
-                $"{(bankId is null ? "Name a bank with 'bankId'" : $"No bank '{bankId}'")}. Banks: {string.Join(", ", catalog.Banks.Select(b => b.Id))}.");
-        }
-        if (!graders.TryGet(grader, out var chosen))
-        {
-            var llm = grader is GraderNames.Llm or GraderNames.Dual ? " The LLM graders need Interviewer:Llm:Provider (Interviewer__Llm__Provider) and its settings." : string.Empty;
-            return Problem(StatusCodes.Status400BadRequest, "Unknown grader", $"Grader '{grader}' is not configured. Configured: {string.Join(", ", graders.Names)}.{llm}");
+            return ApiProblems.Grader(graderError!);
         }
 
         var clock = Stopwatch.StartNew();
         var summary = new BatchSummaryBuilder(bank, chosen.Name);
-        var results = new List<BatchResult>(rows.Count);
+        var results = new List<BatchResult>(input.Rows.Count);
         try
         {
-            var items = BatchReader.Read(rows, bank, limits.MaxAnswerLength);
+            var items = BatchReader.Read(input.Rows, bank, limits.MaxAnswerLength);
             await foreach (var result in BatchGrader.GradeAsync(items, bank, chosen, BatchGradingOptions.For(chosen.Name), ct))
             {
                 results.Add(result);
@@ -168,7 +95,7 @@ public static class GradingApi
         }
         catch (BatchInputException e)
         {
-            return Problem(StatusCodes.Status400BadRequest, "Missing columns", e.Message);
+            return ApiProblems.BadRequest("Missing columns", e.Message);
         }
         var report = new BatchReport(results, summary.Build(clock.Elapsed));
         if (reportFormat == BatchReports.Json && !string.Equals(format, BatchReports.Json, StringComparison.OrdinalIgnoreCase))
@@ -202,39 +129,9 @@ public static class GradingApi
         }
         return BatchReports.Json;
     }
-
-    private static async Task<string> ReadBodyAsync(HttpRequest request, long maxBytes, CancellationToken ct)
-    {
-        using var buffer = new MemoryStream();
-        var chunk = new byte[81920];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, ct)) > 0)
-        {
-            if (buffer.Length + read > maxBytes)
-            {
-                throw new BodyTooLargeException();
-            }
-            buffer.Write(chunk, 0, read);
-        }
-        buffer.Position = 0;
-        using var reader = new StreamReader(buffer, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
-        return await reader.ReadToEndAsync(ct);
-    }
-
-    private static ProblemHttpResult TooManyRows(LimitsOptions limits) =>
-        TooLarge(MaxBatchRowsSetting, $"The batch has more than {limits.MaxBatchRows:N0} rows ({MaxBatchRowsSetting}); split it, or use the 'interviewer grade' command line, which has no limit.");
-
-    private static ProblemHttpResult TooLarge(string setting, string detail) =>
-        TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "Batch too large", detail: detail,
-            extensions: new Dictionary<string, object?> { ["limit"] = setting });
-
-    private static ProblemHttpResult Problem(int status, string title, string detail) =>
-        TypedResults.Problem(statusCode: status, title: title, detail: detail);
-
-    private sealed class BodyTooLargeException : Exception;
 }
 
-/// <summary>The JSON body of <c>POST /api/grade</c>.</summary>
+/// <summary>The JSON body of <c>POST /api/grade</c>, as the OpenAPI document describes it (it is read by <see cref="Input.RowsRequest"/>, so snake_case names work too).</summary>
 /// <param name="BankId">The bank the questions are in (optional when only one bank is loaded).</param>
 /// <param name="Grader">keyword (default), llm or dual.</param>
 /// <param name="Items">The answers to grade.</param>
@@ -246,18 +143,4 @@ public sealed record GradeBatchRequest(string? BankId, string? Grader, IReadOnly
 /// <param name="Question">Or the question's exact text.</param>
 /// <param name="Answer">The answer.</param>
 /// <param name="Candidate">Who answered (for the reports' per-candidate tables).</param>
-public sealed record GradeBatchItem(string? Id, string? QuestionId, string? Question, string? Answer, string? Candidate)
-{
-    internal TabularRow ToRow(int position)
-    {
-        var fields = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase)
-        {
-            ["id"] = Id,
-            ["question_id"] = QuestionId,
-            ["question"] = Question,
-            ["answer"] = Answer,
-            ["candidate"] = Candidate,
-        };
-        return new TabularRow(position, fields);
-    }
-}
+public sealed record GradeBatchItem(string? Id, string? QuestionId, string? Question, string? Answer, string? Candidate);

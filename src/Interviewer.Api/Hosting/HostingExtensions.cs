@@ -7,6 +7,7 @@ using Interviewer.Api.Sessions;
 using Interviewer.Api.Storage;
 using Interviewer.Api.Telemetry;
 using Interviewer.Rubrics;
+using Interviewer.Llm;
 using Interviewer.Rubrics.Grading;
 using Interviewer.Rubrics.Loading;
 using Interviewer.Web;

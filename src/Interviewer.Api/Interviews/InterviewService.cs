@@ -38,12 +38,11 @@ internal sealed partial class InterviewService(
     public async Task<HubOutcome<InterviewStarted>> StartAsync(StartInterviewRequest request, string connectionId)
     {
         var options = interviewOptions.Value;
-        var bankId = string.IsNullOrWhiteSpace(request.BankId) ? options.DefaultBank : request.BankId;
-        var bank = catalog.Find(bankId) ?? throw Invalid(
-            $"unknown bankId '{bankId}'; banks: {string.Join(", ", catalog.Banks.Select(b => b.Id))}");
-        if (!graders.TryGet(request.Grader, out var grader))
+        var resolution = catalog.Resolve(request.BankId, options.DefaultBank);
+        var bank = resolution.Bank ?? throw new InterviewException(InterviewError.NotFound, resolution.Error!);
+        if (!graders.TryGet(request.Grader, out var grader, out var graderError))
         {
-            throw Invalid($"unknown grader '{request.Grader}'; graders: {string.Join(", ", graders.Names)}");
+            throw Invalid(graderError!);
         }
         var count = request.QuestionCount ?? options.DefaultQuestionCount;
         if (count > options.MaxQuestionCount)

@@ -153,40 +153,28 @@ internal static class CalibrateCommand
     private static bool TryGetBank(ParseResult result, string? bankId, out QuestionBank? bank)
     {
         bank = null;
-        if (!string.IsNullOrWhiteSpace(bankId))
+        var root = result.GetValue(CommonOptions.Rubrics)!.FullName;
+        var hasBankFiles = Directory.Exists(root) && Directory.EnumerateFiles(root, BankLoader.BankFileName, SearchOption.AllDirectories).Any();
+        if (string.IsNullOrWhiteSpace(bankId) && !hasBankFiles)
         {
-            if (BankCatalogLoader.TryLoad(result) is not { } catalog || BankCatalogLoader.TryFindBank(result, catalog, bankId) is not { } found)
-            {
-                return false;
-            }
-            bank = found;
+            result.Error().WriteLine("bank: none (rubrics are drafted from each row's reference_answer)");
             return true;
         }
-        // No bank named: use the only one available; rubrics are drafted from reference answers otherwise.
-        var root = result.GetValue(CommonOptions.Rubrics)!.FullName;
-        var (banks, problems) = BankCatalog.LoadAll(root);
-        var hasBankFiles = Directory.Exists(root) && Directory.EnumerateFiles(root, BankLoader.BankFileName, SearchOption.AllDirectories).Any();
-        if (problems.Count > 0 && hasBankFiles)
+        // A broken bank must not silently turn into drafted rubrics.
+        if (BankCatalogLoader.TryLoad(result) is not { } catalog)
         {
-            // A broken bank must not silently turn into drafted rubrics.
-            foreach (var problem in problems)
-            {
-                result.Error().WriteLine(problem);
-            }
-            result.Error().WriteLine($"error: the banks in {root} could not be loaded; fix them or name a bank with --bank.");
             return false;
         }
-        if (banks.Count == 1)
+        var resolution = catalog.Resolve(bankId);
+        if (resolution.IsUnknown)
         {
-            bank = banks[0];
-            result.Error().WriteLine($"bank: {bank.Id} v{bank.Version}");
+            result.Error().WriteLine($"error: {resolution.Error}.");
+            return false;
         }
-        else
-        {
-            result.Error().WriteLine(banks.Count == 0
-                ? "bank: none (rubrics are drafted from each row's reference_answer)"
-                : $"bank: none of {string.Join(", ", banks.Select(b => b.Id))} (name one with --bank); rubrics are drafted from each row's reference_answer");
-        }
+        bank = resolution.Bank;
+        result.Error().WriteLine(bank is not null
+            ? $"bank: {bank.Id} v{bank.Version}"
+            : $"bank: none of {string.Join(", ", resolution.Available)} (name one with --bank); rubrics are drafted from each row's reference_answer");
         return true;
     }
 

@@ -4,7 +4,6 @@ using System.Globalization;
 using System.Text;
 using Interviewer.Rubrics.Batch;
 using Interviewer.Rubrics.Grading;
-using Interviewer.Rubrics.Grading.Llm;
 using Interviewer.Rubrics.Model;
 using Interviewer.Rubrics.Reports;
 using Interviewer.Rubrics.Tabular;

@@ -1,6 +1,5 @@
 using System.Runtime.CompilerServices;
 using Interviewer.Rubrics.Grading;
-using Interviewer.Rubrics.Grading.Llm;
 using Interviewer.Rubrics.Model;
 
 namespace Interviewer.Rubrics.Batch;

@@ -47,7 +47,7 @@ public static class BatchReader
         ArgumentNullException.ThrowIfNull(resolver);
         var id = Field(row, "id");
         var candidate = Field(row, "candidate");
-        var questionId = Field(row, "question_id") ?? Field(row, "questionid");
+        var questionId = Field(row, "question_id");
         var questionText = Field(row, "question");
         if (row.Error is not null)
         {
@@ -93,7 +93,7 @@ public static class BatchReader
     private static void CheckColumns(TabularRow row)
     {
         var keys = row.Fields.Keys;
-        var hasQuestion = keys.Any(k => k is "question_id" or "questionid" or "question");
+        var hasQuestion = keys.Any(k => k is "question_id" or "question");
         var hasAnswer = keys.Contains("answer");
         if (hasQuestion && hasAnswer)
         {

@@ -1,6 +1,5 @@
 using System.Text.Json.Serialization;
 using Interviewer.Rubrics.Grading;
-using Interviewer.Rubrics.Grading.Llm;
 
 namespace Interviewer.Rubrics.Batch;
 

@@ -2,7 +2,6 @@ using System.Buffers;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Interviewer.Rubrics.Grading;
-using Interviewer.Rubrics.Grading.Llm;
 
 namespace Interviewer.Rubrics.Batch;
 

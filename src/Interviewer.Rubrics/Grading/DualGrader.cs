@@ -6,13 +6,18 @@ namespace Interviewer.Rubrics.Grading;
 /// Runs the LLM and keyword graders on the same answer: the LLM grade, with the keyword grade beside it and a disagreement flag
 /// when the scores differ by more than the margin or any key point's status differs — the answers a hiring team reviews by hand.
 /// </summary>
-internal sealed class DualGrader : IAnswerGrader
+public sealed class DualGrader : IAnswerGrader
 {
     private readonly KeywordGrader _keyword;
     private readonly IAnswerGrader _llm;
     private readonly double _margin;
     private readonly TimeProvider _time;
 
+    /// <summary>Creates the grader.</summary>
+    /// <param name="keyword">The keyword grader, run beside the LLM.</param>
+    /// <param name="llm">The LLM grader whose grade is returned.</param>
+    /// <param name="margin">Score difference (0–100 points) above which the two grades disagree.</param>
+    /// <param name="time">Measures the latency recorded in the grade.</param>
     public DualGrader(KeywordGrader keyword, IAnswerGrader llm, double margin, TimeProvider time)
     {
         _keyword = keyword;
@@ -21,8 +26,10 @@ internal sealed class DualGrader : IAnswerGrader
         _time = time;
     }
 
+    /// <inheritdoc />
     public string Name => GraderNames.Dual;
 
+    /// <inheritdoc />
     public async ValueTask<GradeResult> GradeAsync(GradeRequest request, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(request);

@@ -34,10 +34,31 @@ public sealed class GraderRegistry
     public bool TryGet(string? name, out IAnswerGrader grader) =>
         _graders.TryGetValue(string.IsNullOrWhiteSpace(name) ? DefaultName : name, out grader!);
 
+    /// <summary>Finds a grader by name, or the default when <paramref name="name"/> is empty; else says why not.</summary>
+    /// <param name="name">The grader asked for; null or blank for the default.</param>
+    /// <param name="grader">The grader found.</param>
+    /// <param name="error">When not found, the one text every host shows (see <see cref="NotAvailable"/>).</param>
+    public bool TryGet(string? name, out IAnswerGrader grader, out string? error)
+    {
+        var found = TryGet(name, out grader);
+        error = found ? null : NotAvailable(name);
+        return found;
+    }
+
     /// <summary>Finds a grader by name, or the default when <paramref name="name"/> is empty.</summary>
     /// <exception cref="KeyNotFoundException">No grader by that name is configured; the message lists those that are.</exception>
     public IAnswerGrader Get(string? name = null) =>
-        TryGet(name, out var grader)
-            ? grader
-            : throw new KeyNotFoundException($"Unknown grader '{name}'. Configured graders: {string.Join(", ", Names)}.");
+        TryGet(name, out var grader) ? grader : throw new KeyNotFoundException(NotAvailable(name));
+
+    /// <summary>
+    /// Why <paramref name="name"/> cannot grade: a known grader that needs a model that is not configured, or a name that
+    /// is no grader; both list the configured graders.
+    /// </summary>
+    public string NotAvailable(string? name)
+    {
+        var configured = $"configured graders: {string.Join(", ", Names)}";
+        return GraderNames.All.Contains(name?.Trim(), StringComparer.OrdinalIgnoreCase)
+            ? $"the {name!.Trim().ToLowerInvariant()} grader needs a model: set Interviewer__Llm__Provider (Interviewer:Llm:Provider) and its settings, see docs/llm.md; {configured}"
+            : $"unknown grader '{name}'; {configured}";
+    }
 }

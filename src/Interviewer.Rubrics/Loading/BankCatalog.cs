@@ -26,6 +26,21 @@ public sealed class BankCatalog
     public QuestionBank? Find(string bankId) => _banks.GetValueOrDefault(bankId);
 
     /// <summary>
+    /// The one rule for choosing a bank: the bank named by <paramref name="bankId"/> (surrounding white space ignored);
+    /// when none is named, <paramref name="defaultId"/>, else the only bank loaded.
+    /// </summary>
+    public BankResolution Resolve(string? bankId, string? defaultId = null)
+    {
+        var wanted = string.IsNullOrWhiteSpace(bankId) ? defaultId : bankId.Trim();
+        var ids = _banks.Keys.Order(StringComparer.Ordinal).ToList();
+        if (wanted is not null)
+        {
+            return new BankResolution(Find(wanted), wanted, ids);
+        }
+        return new BankResolution(_banks.Count == 1 ? _banks.Values.Single() : null, null, ids);
+    }
+
+    /// <summary>
     /// Loads every bank under <paramref name="root"/>. A folder that holds <c>bank.yaml</c> itself is read as a single bank.
     /// </summary>
     /// <exception cref="RubricLoadException">Any bank has a problem, or the folder holds no bank.</exception>

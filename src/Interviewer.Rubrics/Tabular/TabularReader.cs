@@ -6,8 +6,9 @@ namespace Interviewer.Rubrics.Tabular;
 
 /// <summary>
 /// Streams rows from CSV (header row; comma, semicolon or tab separated, as Spanish Excel writes them;
-/// BOM and quoted newlines handled) or JSON Lines. Rows that cannot be read come back with an error
-/// and their line number; reading goes on.
+/// BOM and quoted newlines handled), JSON Lines, or a JSON document (an array of rows, or <c>{ "items": [...] }</c>).
+/// Column names follow <see cref="ColumnNames"/>. Rows that cannot be read come back with an error and their line
+/// number; reading goes on.
 /// </summary>
 public static class TabularReader
 {
@@ -23,22 +24,88 @@ public static class TabularReader
         {
             return TabularFormat.Csv;
         }
-        return peek is not null && FirstNonSpace(peek) == '{' ? TabularFormat.JsonLines : TabularFormat.Csv;
+        return peek is not null && FirstNonSpace(peek) is '{' or '[' ? TabularFormat.JsonLines : TabularFormat.Csv;
     }
 
-    /// <summary>Chooses the format from a content type or the content's first character.</summary>
-    public static TabularFormat DetectFormat(string? contentType, string content) =>
-        contentType?.Contains("csv", StringComparison.OrdinalIgnoreCase) == true ? TabularFormat.Csv
-        : contentType?.Contains("json", StringComparison.OrdinalIgnoreCase) == true ? TabularFormat.JsonLines
-        : content.TrimStart('\uFEFF', ' ', '\t', '\r', '\n').StartsWith('{') ? TabularFormat.JsonLines : TabularFormat.Csv;
+    /// <summary>
+    /// The format of a request body by its media type: CSV (<c>text/csv</c>, <c>application/csv</c>, <c>text/plain</c>),
+    /// JSON Lines (<c>application/x-ndjson</c>, <c>application/jsonl</c>), or null for any other type (a JSON body is read
+    /// by the host, its <c>items</c> with <see cref="FromJson"/>).
+    /// </summary>
+    public static TabularFormat? FromMediaType(string? mediaType) => mediaType?.Trim().ToLowerInvariant() switch
+    {
+        "text/csv" or "application/csv" or "text/plain" => TabularFormat.Csv,
+        "application/x-ndjson" or "application/jsonl" or "application/x-jsonlines" => TabularFormat.JsonLines,
+        _ => null,
+    };
 
     /// <summary>Reads rows one at a time; memory stays flat whatever the input's size.</summary>
     public static IEnumerable<TabularRow> Read(TextReader reader, TabularFormat format) =>
         format == TabularFormat.JsonLines ? ReadJsonLines(reader) : ReadCsv(reader);
 
+    /// <summary>
+    /// One row from a JSON object (a JSON Lines line, or an item of a JSON body): names as <see cref="ColumnNames"/> reads
+    /// them, strings as they are, numbers and booleans as their JSON text, arrays joined with <c>;</c>.
+    /// </summary>
+    public static TabularRow FromJson(int line, JsonElement item)
+    {
+        var fields = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
+        if (item.ValueKind != JsonValueKind.Object)
+        {
+            return new TabularRow(line, fields, $"expected a JSON object, found {item.ValueKind.ToString().ToLowerInvariant()}");
+        }
+        foreach (var property in item.EnumerateObject())
+        {
+            fields[ColumnNames.Normalize(property.Name)] = property.Value.ValueKind switch
+            {
+                JsonValueKind.String => property.Value.GetString(),
+                JsonValueKind.Null or JsonValueKind.Undefined => null,
+                JsonValueKind.Array => string.Join(';', property.Value.EnumerateArray().Select(e => e.ValueKind == JsonValueKind.String ? e.GetString() : e.GetRawText())),
+                _ => property.Value.GetRawText(),
+            };
+        }
+        return new TabularRow(line, fields);
+    }
+
+    /// <summary>
+    /// The rows of a JSON document: an array of row objects, or an object whose <c>items</c> is one (the HTTP API's body).
+    /// Rows are numbered by their position in the array.
+    /// </summary>
+    public static IEnumerable<TabularRow> FromJsonDocument(JsonElement root)
+    {
+        var items = root.ValueKind == JsonValueKind.Array ? root : Items(root);
+        if (items is not { ValueKind: JsonValueKind.Array } array)
+        {
+            yield return new TabularRow(1, new Dictionary<string, string?>(), "expected JSON Lines, a JSON array of rows, or an object with 'items': [ rows ]");
+            yield break;
+        }
+        var position = 0;
+        foreach (var item in array.EnumerateArray())
+        {
+            yield return FromJson(++position, item);
+        }
+    }
+
+    private static JsonElement? Items(JsonElement root)
+    {
+        if (root.ValueKind != JsonValueKind.Object)
+        {
+            return null;
+        }
+        foreach (var property in root.EnumerateObject())
+        {
+            if (ColumnNames.Normalize(property.Name) == "items")
+            {
+                return property.Value;
+            }
+        }
+        return null;
+    }
+
     private static IEnumerable<TabularRow> ReadJsonLines(TextReader reader)
     {
         var lineNumber = 0;
+        var first = true;
         while (reader.ReadLine() is { } line)
         {
             lineNumber++;
@@ -47,35 +114,66 @@ public static class TabularReader
             {
                 continue;
             }
+            if (first && !IsJsonObject(text))
+            {
+                // Not one object per line: a JSON array, or a pretty-printed object with 'items'.
+                foreach (var row in ReadJsonDocument(lineNumber, text, reader))
+                {
+                    yield return row;
+                }
+                yield break;
+            }
+            first = false;
             yield return ParseJsonLine(lineNumber, text);
+        }
+    }
+
+    private static bool IsJsonObject(string text)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(text);
+            return document.RootElement.ValueKind == JsonValueKind.Object;
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+    }
+
+    private static IEnumerable<TabularRow> ReadJsonDocument(int firstLine, string firstText, TextReader reader)
+    {
+        var text = firstText + "\n" + reader.ReadToEnd();
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(text);
+        }
+        catch (JsonException)
+        {
+            // Not one document either: JSON Lines with a broken first line; each line is reported on its own.
+            return text.Split('\n').Select((line, i) => (Line: firstLine + i, Text: line.TrimEnd('\r')))
+                .Where(l => !string.IsNullOrWhiteSpace(l.Text))
+                .Select(l => ParseJsonLine(l.Line, l.Text)).ToList();
+        }
+        using (document)
+        {
+            // Rows hold strings only, so the document can go once they are read.
+            return FromJsonDocument(document.RootElement).ToList();
         }
     }
 
     private static TabularRow ParseJsonLine(int lineNumber, string text)
     {
-        var fields = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
         try
         {
             using var document = JsonDocument.Parse(text);
-            if (document.RootElement.ValueKind != JsonValueKind.Object)
-            {
-                return new TabularRow(lineNumber, fields, "expected a JSON object on this line");
-            }
-            foreach (var property in document.RootElement.EnumerateObject())
-            {
-                fields[property.Name.Trim().ToLowerInvariant()] = property.Value.ValueKind switch
-                {
-                    JsonValueKind.String => property.Value.GetString(),
-                    JsonValueKind.Null or JsonValueKind.Undefined => null,
-                    JsonValueKind.Array => string.Join(';', property.Value.EnumerateArray().Select(e => e.ValueKind == JsonValueKind.String ? e.GetString() : e.GetRawText())),
-                    _ => property.Value.GetRawText(),
-                };
-            }
-            return new TabularRow(lineNumber, fields);
+            var row = FromJson(lineNumber, document.RootElement);
+            return row.Error is null ? row : row with { Error = $"{row.Error} on this line" };
         }
         catch (JsonException e)
         {
-            return new TabularRow(lineNumber, fields, $"invalid JSON: {e.Message}");
+            return new TabularRow(lineNumber, new Dictionary<string, string?>(), $"invalid JSON: {e.Message}");
         }
     }
 
@@ -95,7 +193,7 @@ public static class TabularReader
         try
         {
             csv.ReadHeader();
-            header = csv.Headers.Select(h => h.Trim().TrimStart('\uFEFF').ToLowerInvariant()).ToArray();
+            header = csv.Headers.Select(ColumnNames.Normalize).ToArray();
         }
         catch (CsvFormatException e)
         {

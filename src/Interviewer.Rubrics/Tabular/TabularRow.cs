@@ -2,7 +2,7 @@ namespace Interviewer.Rubrics.Tabular;
 
 /// <summary>One row of a CSV or JSON Lines input, with the line it starts on.</summary>
 /// <param name="Line">One-based line number where the row starts in the input.</param>
-/// <param name="Fields">Field values by lower-case column name; absent columns are not present.</param>
+/// <param name="Fields">Field values by snake_case column name (<see cref="ColumnNames"/>); absent columns are not present.</param>
 /// <param name="Error">Why the row could not be read (broken quoting, invalid JSON); null when it was read.</param>
 public sealed record TabularRow(int Line, IReadOnlyDictionary<string, string?> Fields, string? Error = null)
 {

@@ -172,7 +172,7 @@ public sealed class GradingApiTests
 
     [Theory]
     [InlineData("{ not json", "application/json", HttpStatusCode.BadRequest)]
-    [InlineData("{\"bankId\":\"nope\",\"items\":[]}", "application/json", HttpStatusCode.BadRequest)]
+    [InlineData("{\"bankId\":\"nope\",\"items\":[]}", "application/json", HttpStatusCode.NotFound)]
     [InlineData("{\"bankId\":\"mlops-es\",\"grader\":\"llm\",\"items\":[]}", "application/json", HttpStatusCode.BadRequest)]
     [InlineData("<xml/>", "application/xml", HttpStatusCode.UnsupportedMediaType)]
     public async Task Grade_BadRequest_IsAProblem(string body, string contentType, HttpStatusCode expected)

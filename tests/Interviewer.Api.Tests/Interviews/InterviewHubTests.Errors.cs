@@ -124,7 +124,6 @@ public sealed partial class InterviewHubTests
     }
 
     [Theory]
-    [InlineData("{\"bankId\":\"nope\"}")]
     [InlineData("{\"grader\":\"nope\"}")]
     [InlineData("{\"categories\":[\"gamma\"]}")]
     [InlineData("{\"questionCount\":0}")]
