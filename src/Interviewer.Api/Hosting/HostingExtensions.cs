@@ -2,6 +2,7 @@ using Interviewer.Api.Banks;
 using Interviewer.Api.Calibration;
 using Interviewer.Api.Grading;
 using Interviewer.Api.Interviews;
+using Interviewer.Api.Reviews;
 using Interviewer.Api.Security;
 using Interviewer.Api.Sessions;
 using Interviewer.Api.Storage;
@@ -31,6 +32,7 @@ public static class HostingExtensions
         builder.Services.AddInterviewerGraders(builder.Configuration);
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddInterviews();
+        builder.Services.AddSingleton<ReviewStore>();
         builder.Services.AddInterviewerTelemetry();
         return builder;
     }
@@ -65,6 +67,7 @@ public static class HostingExtensions
         app.MapCalibrationApi();
         app.MapGradingApi();
         app.MapSessionsApi();
+        app.MapReviewsApi();
         app.MapInterviews();
         app.MapInterviewerTelemetry();
         return app;

@@ -1,4 +1,5 @@
 using Interviewer.Api.Interviews;
+using Interviewer.Api.Reviews;
 using Interviewer.Api.Security;
 using Interviewer.Api.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -43,7 +44,7 @@ public static class SessionsApi
         return TypedResults.Ok(items);
     }
 
-    private static async Task<Results<Ok<SessionDetail>, ProblemHttpResult>> GetAsync(string id, InterviewStore store, CancellationToken ct)
+    private static async Task<Results<Ok<SessionDetail>, ProblemHttpResult>> GetAsync(string id, InterviewStore store, ReviewStore reviews, CancellationToken ct)
     {
         var session = id.Length <= InterviewService.MaxIdLength ? await store.LoadAsync(id, ct) : null;
         if (session is null)
@@ -63,7 +64,8 @@ public static class SessionsApi
             session.UpdatedAt,
             session.FinishedAt,
             InterviewWire.Transcript(session),
-            summary));
+            summary,
+            await reviews.ForSessionAsync(session.Id, ct)));
     }
 }
 
@@ -82,7 +84,7 @@ public sealed record SessionListItem(
     DateTimeOffset UpdatedAt,
     DateTimeOffset? FinishedAt);
 
-/// <summary>An interview with its transcript; <c>summary</c> is the score so far while it is active.</summary>
+/// <summary>An interview with its transcript; <c>summary</c> is the score so far while it is active; <c>reviews</c> are reviewers' scores by turn.</summary>
 public sealed record SessionDetail(
     string Id,
     BankInfo Bank,
@@ -95,4 +97,5 @@ public sealed record SessionDetail(
     DateTimeOffset UpdatedAt,
     DateTimeOffset? FinishedAt,
     IReadOnlyList<TranscriptEntry> Transcript,
-    CompletedMessage Summary);
+    CompletedMessage Summary,
+    IReadOnlyList<TurnReview> Reviews);

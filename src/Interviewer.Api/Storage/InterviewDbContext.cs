@@ -4,13 +4,15 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace Interviewer.Api.Storage;
 
-/// <summary>Sessions, turns, answers and grades. One subclass per provider, so that each has its own migrations.</summary>
+/// <summary>Sessions, turns, answers, grades, reviews and saved runs. One subclass per provider, so that each has its own migrations.</summary>
 public abstract class InterviewDbContext(DbContextOptions options) : DbContext(options)
 {
     public DbSet<SessionRow> Sessions => Set<SessionRow>();
     public DbSet<TurnRow> Turns => Set<TurnRow>();
     public DbSet<AnswerRow> Answers => Set<AnswerRow>();
     public DbSet<GradeRow> Grades => Set<GradeRow>();
+    public DbSet<ReviewRow> Reviews => Set<ReviewRow>();
+    public DbSet<RunRow> Runs => Set<RunRow>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -62,6 +64,7 @@ public abstract class InterviewDbContext(DbContextOptions options) : DbContext(o
             e.Property(g => g.BankId).HasMaxLength(100);
             e.HasOne<AnswerRow>().WithOne().HasForeignKey<GradeRow>(g => new { g.SessionId, g.AnswerId }).OnDelete(DeleteBehavior.Cascade);
         });
+        ReviewAndRunModel.Configure(modelBuilder);
     }
 }
 
