@@ -64,6 +64,7 @@ public static class HostingExtensions
         app.MapOpenApi().RequireManagement(app.Services);
         app.MapGet("/health", () => TypedResults.Ok(new HealthReport("ok"))).WithTags("Health");
         app.MapBanksApi();
+        app.MapBankImportApi();
         app.MapCalibrationApi();
         app.MapGradingApi();
         app.MapSessionsApi();
