@@ -37,7 +37,7 @@ internal sealed class InProcessServer : WebApplicationFactory<InterviewOptions>
         builder.ConfigureAppConfiguration(c => c.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Interviewer:Storage:DataDirectory"] = _data,
-            ["Interviewer:Security:ReviewerKeys:0"] = "load-test",
+            ["Interviewer:Security:ReviewerKeys:0"] = "load-test:" + Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(24)),
             ["Logging:LogLevel:Default"] = "Warning",
         }).AddInMemoryCollection(_settings));
     }

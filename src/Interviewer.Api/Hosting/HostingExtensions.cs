@@ -53,6 +53,8 @@ public static class HostingExtensions
         _ = app.Services.GetRequiredService<ReviewerKeyStore>();
         app.PrepareInterviewStorage();
 
+        app.UseClientAddress();
+        app.UseSecurityHeaders();
         var pages = new PhysicalFileProvider(WebAssets.RootPath);
         app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = pages });
         app.UseStaticFiles(new StaticFileOptions { FileProvider = pages });
@@ -60,7 +62,8 @@ public static class HostingExtensions
         app.UseStatusCodePages();
         app.UseAuthentication();
         app.UseAuthorization();
-        app.MapOpenApi();
+        app.UseManagementPort();
+        app.MapOpenApi().RequireManagement(app.Services);
         app.MapGet("/health", () => TypedResults.Ok(new HealthReport("ok"))).WithTags("Health");
         app.MapBanksApi();
         app.MapBankImportApi();

@@ -6,7 +6,8 @@ using Microsoft.Extensions.Options;
 namespace Interviewer.Api.Security;
 
 /// <summary>
-/// <c>Authorization: Bearer &lt;reviewer key&gt;</c>. No key: 401. A key that is not valid: 403. Both answer with Problem Details.
+/// <c>Authorization: Bearer &lt;reviewer key&gt;</c>. No key: 401. A key that is not valid: 403. No key configured
+/// (outside Development): 503. All answer with Problem Details; a valid key carries its reviewer's name as the name claim.
 /// </summary>
 internal sealed class ReviewerKeyAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
@@ -30,16 +31,23 @@ internal sealed class ReviewerKeyAuthenticationHandler(
         {
             return Task.FromResult(AuthenticateResult.Fail("The Authorization header must be 'Bearer <reviewer key>'."));
         }
-        if (!keys.IsValid(header[BearerPrefix.Length..].Trim()))
+        if (keys.Find(header[BearerPrefix.Length..].Trim()) is not { } reviewer)
         {
             return Task.FromResult(AuthenticateResult.Fail("The reviewer key is not valid."));
         }
-        var identity = new ClaimsIdentity([new Claim(ClaimTypes.Role, ReviewerPolicy.Role)], SchemeName);
+        var identity = new ClaimsIdentity(
+            [new Claim(ClaimTypes.Name, reviewer), new Claim(ClaimTypes.Role, ReviewerPolicy.Role)], SchemeName);
         return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName)));
     }
 
     protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
     {
+        if (!keys.Open)
+        {
+            await WriteProblemAsync(StatusCodes.Status503ServiceUnavailable, "Reviewer routes are closed",
+                $"No reviewer key is configured: set {SecurityOptions.Section}:ReviewerKeys (e.g. Interviewer__Security__ReviewerKeys__0=name:KEY).");
+            return;
+        }
         var result = await HandleAuthenticateOnceSafeAsync();
         if (result.Failure is { } failure)
         {

@@ -1,4 +1,6 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.Options;
 
 namespace Interviewer.Api.Security;
 
@@ -14,7 +16,9 @@ public static class ReviewerPolicy
     /// <summary>Registers reviewer-key authentication, the policy, and the limits.</summary>
     public static IServiceCollection AddInterviewerSecurity(this IServiceCollection services)
     {
-        services.AddOptions<SecurityOptions>().BindConfiguration(SecurityOptions.Section);
+        services.AddOptions<SecurityOptions>().BindConfiguration(SecurityOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<IValidateOptions<SecurityOptions>, SecurityOptionsValidator>();
+        services.AddClientAddress();
         services.AddOptions<LimitsOptions>().BindConfiguration(LimitsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<ReviewerKeyStore>();
         services.AddAuthentication(ReviewerKeyAuthenticationHandler.SchemeName)
@@ -28,6 +32,13 @@ public static class ReviewerPolicy
     public static TBuilder RequireReviewer<TBuilder>(this TBuilder builder)
         where TBuilder : IEndpointConventionBuilder =>
         builder.RequireAuthorization(Name);
+
+    /// <summary>
+    /// The name of the reviewer whose key opened this request (<c>ana</c> for <c>ana:KEY</c>, <c>reviewer</c> for an unnamed
+    /// key); null for a caller without a reviewer key. Reviews and runs record it.
+    /// </summary>
+    public static string? ReviewerName(this ClaimsPrincipal user) =>
+        user.IsInRole(Role) ? user.FindFirstValue(ClaimTypes.Name) : null;
 
     /// <summary>True when the request carries a valid reviewer key (for routes that show more to reviewers).</summary>
     public static async Task<bool> IsReviewerAsync(this HttpContext context) =>

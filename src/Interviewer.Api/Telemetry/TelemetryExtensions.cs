@@ -1,9 +1,10 @@
+using Interviewer.Api.Security;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
 
 namespace Interviewer.Api.Telemetry;
 
-/// <summary>OpenTelemetry metrics and traces, with a Prometheus endpoint at <c>/metrics</c>.</summary>
+/// <summary>OpenTelemetry metrics and traces, with a Prometheus endpoint at <c>/metrics</c> (a management route).</summary>
 public static class TelemetryExtensions
 {
     /// <summary>Registers the interview metrics and the OpenTelemetry pipeline.</summary>
@@ -25,7 +26,7 @@ public static class TelemetryExtensions
     /// <summary>Maps the Prometheus scraping endpoint, <c>/metrics</c>.</summary>
     public static IEndpointRouteBuilder MapInterviewerTelemetry(this IEndpointRouteBuilder app)
     {
-        app.MapPrometheusScrapingEndpoint("/metrics");
+        app.MapPrometheusScrapingEndpoint("/metrics").RequireManagement(app.ServiceProvider);
         return app;
     }
 }

@@ -11,18 +11,22 @@ namespace Interviewer.Api.Tests.Infrastructure;
 /// </summary>
 public sealed class InterviewerApp : WebApplicationFactory<Program>
 {
-    public const string ReviewerKey = "test-reviewer-key";
+    public const string ReviewerKey = "test-reviewer-key-0123456789abcdef";
 
     private readonly Dictionary<string, string?> _settings;
     private readonly Action<IServiceCollection>? _services;
+    private readonly string _environment;
 
     public InterviewerApp(
         IDictionary<string, string?>? settings = null,
         string? dataDirectory = null,
         Action<IServiceCollection>? services = null,
-        TestStore? store = null)
+        TestStore? store = null,
+        string environment = "Testing",
+        int port = 0)
     {
         _services = services;
+        _environment = environment;
         Store = store ?? TestStore.Create(StoreProvider.Sqlite, dataDirectory);
         _settings = new Dictionary<string, string?>(Store.Settings())
         {
@@ -32,7 +36,7 @@ public sealed class InterviewerApp : WebApplicationFactory<Program>
         {
             _settings[key] = value;
         }
-        UseKestrel(0);
+        UseKestrel(port);
         StartServer();
     }
 
@@ -55,7 +59,7 @@ public sealed class InterviewerApp : WebApplicationFactory<Program>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Testing");
+        builder.UseEnvironment(_environment);
         // UseSetting, not ConfigureAppConfiguration: Program reads some settings (e.g. whether an LLM is configured)
         // before the app is built, and only settings given this way are visible that early.
         foreach (var (key, value) in _settings)
