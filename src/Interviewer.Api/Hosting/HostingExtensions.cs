@@ -25,6 +25,7 @@ public static class HostingExtensions
     {
         builder.Services.AddProblemDetails();
         builder.Services.AddInterviewerSecurity();
+        builder.Logging.AddHubLogging();
         builder.Services.ConfigureHttpJsonOptions(o => InterviewerJson.Configure(o.SerializerOptions));
         builder.Services.AddOpenApi();
         builder.Services.AddOptions<RubricsOptions>().BindConfiguration(RubricsOptions.Section);
@@ -59,6 +60,7 @@ public static class HostingExtensions
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseAuthentication();
+        app.UseRateLimiter();
         app.UseAuthorization();
         app.UseManagementPort();
         app.MapOpenApi().RequireManagement(app.Services);

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Interviewer.Api.Security.Limits;
 using Interviewer.Api.Storage;
 
 namespace Interviewer.Api.Interviews;
@@ -7,7 +8,7 @@ namespace Interviewer.Api.Interviews;
 /// Sessions held in memory, one lock each. Only a cache: a miss (another instance, a restart) reloads from the
 /// store, and a session whose change failed to commit is dropped so that the store's copy is read again.
 /// </summary>
-internal sealed class SessionCache(InterviewStore store)
+internal sealed class SessionCache(InterviewStore store, ActiveSessions active)
 {
     private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
 
@@ -34,6 +35,7 @@ internal sealed class SessionCache(InterviewStore store)
                 var result = await action(entry.Session);
                 if (entry.Session.Status != InterviewStatus.Active)
                 {
+                    active.Finished(sessionId);
                     _entries.TryRemove(new KeyValuePair<string, Entry>(sessionId, entry));
                 }
                 return result;
