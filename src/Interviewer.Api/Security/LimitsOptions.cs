@@ -63,12 +63,11 @@ public sealed class LimitsOptions
     [Range(1, 10_080, ErrorMessage = "Interviewer:Limits:ActiveSessionIdleMinutes must be between {1} and {2}.")]
     public int ActiveSessionIdleMinutes { get; set; } = 30;
 
-    /// <summary>Graders an anonymous practice interview may choose. Default (empty) <c>keyword</c> only.</summary>
+    /// <summary>
+    /// Graders an anonymous practice interview may choose; none listed (the default) means <c>keyword</c> only. Empty by
+    /// default because the configuration binder adds configured entries to a list's defaults rather than replacing them.
+    /// </summary>
     public List<string> PracticeGraders { get; set; } = [];
-
-    /// <summary>The graders practice may use: <see cref="PracticeGraders"/>, or <c>keyword</c> when none is listed.</summary>
-    // Not a list default: the configuration binder would add the configured graders to it rather than replace it.
-    public IReadOnlyList<string> AllowedPracticeGraders => PracticeGraders.Count == 0 ? ["keyword"] : PracticeGraders;
 
     /// <summary>Most answers per hour one client address may have graded by the LLM (<c>llm</c>, <c>dual</c>). Default 100.</summary>
     [Range(1, 1_000_000, ErrorMessage = "Interviewer:Limits:LlmGradesPerHour must be between {1} and {2}.")]
