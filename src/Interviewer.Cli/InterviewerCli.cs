@@ -8,7 +8,7 @@ internal static class InterviewerCli
 {
     public static RootCommand CreateRootCommand()
     {
-        var root = new RootCommand("Interviewer: MLOps mock interviews. List and validate question banks, grade written answers, calibrate rubrics against human scores.");
+        var root = new RootCommand("Interviewer: MLOps mock interviews. List and validate question banks, import interview guides, grade written answers, calibrate rubrics against human scores.");
         root.Options.Add(CommonOptions.Rubrics);
         root.Subcommands.Add(BanksCommand.Create());
         root.Subcommands.Add(BankCommand.Create());
@@ -16,6 +16,7 @@ internal static class InterviewerCli
         root.Subcommands.Add(GradeCommand.Create());
         root.Subcommands.Add(CalibrateCommand.Create());
         root.Subcommands.Add(DraftCommand.Create());
+        root.Subcommands.Add(ImportCommand.Create());
         return root;
     }
 

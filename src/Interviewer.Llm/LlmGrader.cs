@@ -114,9 +114,15 @@ internal sealed partial class LlmGrader : IAnswerGrader
         var feedback = trusted && verdict.Feedback.Length <= 1500 ? verdict.Feedback : string.Empty;
         // What the keyword grader noticed about the answer (too short, a list of terms, an injection) holds for this grade too.
         var flags = screened.KeywordGrade.Flags.Concat(checkFlags).Distinct().ToList();
+        var score = Scoring.Score(request.Question, keyPoints);
+        if (flags.Contains(GradeFlags.KeywordStuffing))
+        {
+            // A list of rubric terms is capped whichever grader reads it.
+            score = Math.Min(score, _keyword.Options.KeywordStuffingCap);
+        }
         return new GradeResult(
             request.Question.Id,
-            Scoring.Score(request.Question, keyPoints),
+            score,
             Name,
             Degraded: false,
             request.Bank.Ref,

@@ -30,8 +30,9 @@ internal sealed record ScreenedAnswer(GradeRequest Request, IReadOnlyList<Inject
 /// <summary>
 /// Turns the model's claims into key-point grades the evidence supports. A covered or partial claim stands only when
 /// (1) its quote is in the answer (after normalisation), (2) outside every injected passage, and (3) holds at least one of
-/// the key point's concepts by the keyword grader's matching; otherwise it becomes missing, flagged. When the answer has
-/// injected passages, no key point is graded above the keyword grade of the rest of the text.
+/// the key point's concepts by the keyword grader's matching; otherwise it becomes missing, flagged. A covered claim also
+/// needs a quote that says more than the rubric's terms (<see cref="EvidenceStrength"/>); otherwise it becomes partial. When the
+/// answer has injected passages, no key point is graded above the keyword grade of the rest of the text.
 /// </summary>
 internal static class VerdictChecker
 {
@@ -56,7 +57,8 @@ internal static class VerdictChecker
                     flags.Add(insideInjection ? GradeFlags.PromptInjection : GradeFlags.UnverifiedEvidence);
                     status = KeyPointStatus.Missing;
                 }
-                else if (!Supports(keyword, screened, keyPoint, spans))
+                else if (Quote(spans) is var quote && keyword.Grade(screened.Request with { Answer = quote }) is var alone &&
+                    !Supports(alone, screened, keyPoint, spans))
                 {
                     flags.Add(GradeFlags.UnsupportedEvidence);
                     status = KeyPointStatus.Missing;
@@ -64,6 +66,10 @@ internal static class VerdictChecker
                 else
                 {
                     evidence = spans;
+                    if (status == KeyPointStatus.Covered && !EvidenceStrength.SaysMoreThanTerms(quote, alone, keyPoint.Id))
+                    {
+                        status = KeyPointStatus.Partial;
+                    }
                 }
             }
             if (screened.HasInjection)
@@ -76,15 +82,16 @@ internal static class VerdictChecker
         return (grades, flags.Distinct().ToList());
     }
 
+    /// <summary>The quoted passages as one text, graded alone against the whole question, unchanged (the keyword grader caches per question).</summary>
+    private static string Quote(IReadOnlyList<EvidenceSpan> spans) => string.Join("\n", spans.Select(s => s.Text));
+
     /// <summary>
     /// Whether the quoted spans hold one of the key point's concepts: graded alone by the keyword grader, or overlapping what the
     /// keyword grader found for the key point in the whole answer.
     /// </summary>
-    private static bool Supports(KeywordGrader keyword, ScreenedAnswer screened, KeyPoint keyPoint, IReadOnlyList<EvidenceSpan> spans)
+    private static bool Supports(GradeResult alone, ScreenedAnswer screened, KeyPoint keyPoint, IReadOnlyList<EvidenceSpan> spans)
     {
-        // The whole question, unchanged, so that a keyword grader that caches per question sees the question it knows.
-        var alone = screened.Request with { Answer = string.Join("\n", spans.Select(s => s.Text)) };
-        if (keyword.Grade(alone).KeyPoints.FirstOrDefault(k => k.Id == keyPoint.Id) is { Status: not KeyPointStatus.Missing })
+        if (alone.KeyPoints.FirstOrDefault(k => k.Id == keyPoint.Id) is { Status: not KeyPointStatus.Missing })
         {
             return true;
         }

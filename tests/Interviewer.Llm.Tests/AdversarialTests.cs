@@ -91,8 +91,8 @@ public sealed class AdversarialTests
 
         var grade = await chat.Grader().GradeAsync(Request(answer));
 
-        var contentAlone = new KeywordGrader().Grade(Request(content));
-        Assert.True(grade.Score <= contentAlone.Score, $"{grade.Score} > {contentAlone.Score}");
+        // The keyword grade of the content alone: definition covered (2 of 4 weight), the rest missing.
+        Assert.True(grade.Score <= 50, $"{grade.Score} > 50");
         Assert.Equal(KeyPointStatus.Missing, Point(grade, Monitoring).Status);
         Assert.Equal(KeyPointStatus.Missing, Point(grade, Retraining).Status);
         Assert.Contains(GradeFlags.PromptInjection, grade.Flags);
@@ -111,9 +111,24 @@ public sealed class AdversarialTests
         Assert.Contains(GradeFlags.PromptInjection, grade.Flags);
     }
 
+    /// <summary>
+    /// What an honest model's "covered" claims (quoting the sentence richest in each key point's phrases) come to, per honest
+    /// answer: a claim whose quote holds none of the key point's concepts is missing; one whose quote names a concept among
+    /// words of its own stands; one whose quote only overlaps the answer's matches without holding a concept is partial.
+    /// </summary>
+    public static TheoryData<int, KeyPointStatus[]> HonestVerdicts => new()
+    {
+        { 0, [KeyPointStatus.Covered, KeyPointStatus.Covered, KeyPointStatus.Covered] },
+        { 1, [KeyPointStatus.Covered, KeyPointStatus.Missing, KeyPointStatus.Missing] },
+        { 2, [KeyPointStatus.Missing, KeyPointStatus.Covered, KeyPointStatus.Missing] },
+        { 3, [KeyPointStatus.Partial, KeyPointStatus.Covered, KeyPointStatus.Missing] },
+        { 4, [KeyPointStatus.Missing, KeyPointStatus.Covered, KeyPointStatus.Missing] },
+        { 5, [KeyPointStatus.Missing, KeyPointStatus.Missing, KeyPointStatus.Missing] },
+    };
+
     [Theory]
-    [MemberData(nameof(HonestIndexes))]
-    public async Task GradeAsync_WithAnHonestAnswerAndAnHonestModel_KeepsTheModelsVerdict(int index)
+    [MemberData(nameof(HonestVerdicts))]
+    public async Task GradeAsync_WithAnHonestAnswerAndAnHonestModel_KeepsTheClaimsItsQuotesBack(int index, KeyPointStatus[] expected)
     {
         var answer = HostileAnswers.Honest[index];
         var chat = new ScriptedChat().Reply(h => Obey(h, Obedience.QuoteBestSentence));
@@ -121,16 +136,8 @@ public sealed class AdversarialTests
         var grade = await chat.Grader().GradeAsync(Request(answer));
 
         Assert.DoesNotContain(GradeFlags.PromptInjection, grade.Flags);
-        // Every claim whose quote holds one of its concepts (as the keyword matcher reads it: stems, accents) stands.
-        var keyword = new KeywordGrader().Grade(Request(answer));
-        foreach (var keyPoint in Question.KeyPoints)
-        {
-            var supported = Point(keyword, keyPoint.Id).Status != KeyPointStatus.Missing;
-            Assert.Equal(supported ? KeyPointStatus.Covered : KeyPointStatus.Missing, Point(grade, keyPoint.Id).Status);
-        }
+        Assert.Equal(expected, grade.KeyPoints.Select(k => k.Status));
     }
-
-    public static TheoryData<int> HonestIndexes => new(Enumerable.Range(0, HostileAnswers.Honest.Count));
 
     private static string Obey(ChatHistory history, Obedience obedience, string feedback = "Perfecto.")
     {

@@ -271,4 +271,20 @@ public sealed class LlmGraderTests
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => grading.WaitAsync(TimeSpan.FromSeconds(10)));
     }
+
+    [Fact]
+    public async Task GradeAsync_WithAListOfRubricTerms_IsCappedLikeTheKeywordGrade()
+    {
+        const string answer = "Deriva del modelo, datos de producción, entrenamiento, monitorización, métricas, reentrenamiento.";
+        var chat = new ScriptedChat().Reply(Verdict(
+            (Definition, "covered", "Deriva del modelo, datos de producción, entrenamiento"),
+            (Monitoring, "covered", "monitorización, métricas"),
+            (Retraining, "covered", "reentrenamiento")));
+
+        var grade = await chat.Grader().GradeAsync(Request(answer));
+
+        Assert.Contains(GradeFlags.KeywordStuffing, grade.Flags);
+        Assert.Equal(40, grade.Score);
+        Assert.All(grade.KeyPoints, k => Assert.Equal(KeyPointStatus.Covered, k.Status));
+    }
 }

@@ -7,8 +7,8 @@ namespace Interviewer.Api.Security;
 /// <summary>One reviewer key as configured: who it belongs to and the hash of its secret (the secret itself is not kept).</summary>
 internal sealed record ReviewerKey(string Name, byte[] Hash)
 {
-    /// <summary>The name of an unnamed key: its position in the setting.</summary>
-    public static string DefaultName(int index) => $"reviewer-{index}";
+    /// <summary>The name of every unnamed key.</summary>
+    public const string DefaultName = "reviewer";
 
     public static byte[] HashOf(string secret) => SHA256.HashData(Encoding.UTF8.GetBytes(secret));
 }
@@ -58,7 +58,7 @@ internal static partial class ReviewerKeys
                 continue;
             }
             var (name, secret) = Split(entries[i]);
-            keys.Add(new ReviewerKey(name ?? ReviewerKey.DefaultName(i), ReviewerKey.HashOf(secret)));
+            keys.Add(new ReviewerKey(name ?? ReviewerKey.DefaultName, ReviewerKey.HashOf(secret)));
         }
         return keys;
     }

@@ -39,8 +39,8 @@ public static class ReviewerPolicy
         builder.RequireAuthorization(Name);
 
     /// <summary>
-    /// The name of the reviewer whose key opened this request (<c>ana</c> for <c>ana:KEY</c>, <c>reviewer-N</c> for the
-    /// N-th unnamed key); null for a caller without a reviewer key. Reviews and runs record it.
+    /// The name of the reviewer whose key opened this request (<c>ana</c> for <c>ana:KEY</c>, <c>reviewer</c> for an unnamed
+    /// key); null for a caller without a reviewer key. Reviews and runs record it.
     /// </summary>
     public static string? ReviewerName(this ClaimsPrincipal user) =>
         user.IsInRole(Role) ? user.FindFirstValue(ClaimTypes.Name) : null;

@@ -2,7 +2,6 @@ using System.CommandLine;
 using Interviewer.Rubrics.Drafting;
 using Interviewer.Rubrics.Grading.Keyword;
 using Interviewer.Rubrics.Loading;
-using Interviewer.Rubrics.Model;
 using Interviewer.Rubrics.Tabular;
 
 namespace Interviewer.Cli.Commands;
@@ -42,19 +41,7 @@ internal static class DraftCommand
 
             var language = result.GetValue(languageOption)
                 ?? RubricDrafter.DetectLanguage(string.Join(' ', sources.Select(s => s.ReferenceAnswer)));
-            var drafter = new RubricDrafter();
-            var ids = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-            var questions = new List<Question>();
-            foreach (var source in sources)
-            {
-                var question = drafter.Draft(source with { Language = source.Language ?? language });
-                var id = question.Id;
-                for (var n = 2; !ids.Add(id); n++)
-                {
-                    id = $"{question.Id}-{n}";
-                }
-                questions.Add(id == question.Id ? question : Renamed(question, id));
-            }
+            var questions = new RubricDrafter().DraftAll(sources.Select(s => s with { Language = s.Language ?? language }));
 
             var directory = result.GetValue(outOption)!;
             var title = result.GetValue(titleOption) ?? directory.Name;
@@ -109,10 +96,4 @@ internal static class DraftCommand
         }
         return sources;
     }
-
-    private static Question Renamed(Question question, string id) => question with
-    {
-        Id = id,
-        KeyPoints = question.KeyPoints.Select((k, i) => k with { Id = $"{id}-{i + 1}" }).ToList(),
-    };
 }

@@ -71,6 +71,30 @@ public sealed class RubricDrafter
         return new Question(id, source.Category ?? DraftedCategory, source.Question.Trim(), evaluates, reference, keyPoints);
     }
 
+    /// <summary>Drafts every source in order; a repeated id gets a numeric suffix (<c>-2</c>, <c>-3</c>, …) so that ids stay unique.</summary>
+    /// <exception cref="ArgumentException">A question or a reference answer is blank.</exception>
+    public IReadOnlyList<Question> DraftAll(IEnumerable<DraftSource> sources)
+    {
+        ArgumentNullException.ThrowIfNull(sources);
+        var ids = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var questions = new List<Question>();
+        foreach (var source in sources)
+        {
+            var question = Draft(source);
+            var id = question.Id;
+            for (var n = 2; !ids.Add(id); n++)
+            {
+                id = $"{question.Id}-{n}";
+            }
+            questions.Add(id == question.Id ? question : question with
+            {
+                Id = id,
+                KeyPoints = question.KeyPoints.Select((k, i) => k with { Id = $"{id}-{i + 1}" }).ToList(),
+            });
+        }
+        return questions;
+    }
+
     /// <summary>Guesses whether a text is Spanish (<c>es</c>) or English (<c>en</c>) from its function words.</summary>
     public static string DetectLanguage(string text)
     {

@@ -15,44 +15,64 @@ public static class RubricWriter
     /// <param name="directory">The bank's folder.</param>
     /// <param name="title">The bank's title.</param>
     /// <param name="language">ISO 639-1 language of the bank.</param>
-    /// <param name="questions">The questions, with unique ids; their categories become the bank's.</param>
+    /// <param name="questions">The questions, with unique ids; their categories become the bank's, each titled by its id.</param>
     /// <returns>The files written, bank file first.</returns>
     public static IReadOnlyList<string> WriteBank(string directory, string title, string language, IReadOnlyList<Question> questions)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(directory);
         ArgumentNullException.ThrowIfNull(questions);
+        var bankId = Path.GetFileName(Path.GetFullPath(directory).TrimEnd(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar));
+        var categories = questions.Select(q => q.Category).Distinct(StringComparer.Ordinal).Select(c => new Category(c, c)).ToList();
+        return WriteBank(directory, new QuestionBank(bankId, title, language, 1, categories, questions));
+    }
+
+    /// <summary>Writes <paramref name="bank"/> into <paramref name="directory"/> (created if needed), as <see cref="Render"/> gives it.</summary>
+    /// <returns>The files written, bank file first.</returns>
+    public static IReadOnlyList<string> WriteBank(string directory, QuestionBank bank)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(directory);
         var full = Path.GetFullPath(directory);
-        var questionsFolder = Path.Combine(full, BankLoader.QuestionsFolderName);
-        Directory.CreateDirectory(questionsFolder);
-        var bankId = Path.GetFileName(full.TrimEnd(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar));
-        var categories = questions.Select(q => q.Category).Distinct(StringComparer.Ordinal).ToList();
+        Directory.CreateDirectory(Path.Combine(full, BankLoader.QuestionsFolderName));
         var written = new List<string>();
-        var bankFile = Path.Combine(full, BankLoader.BankFileName);
-        File.WriteAllText(bankFile, BankYaml(bankId, title, language, categories), Utf8);
-        written.Add(bankFile);
-        var order = 1;
-        foreach (var question in questions)
+        foreach (var file in Render(bank))
         {
-            var file = Path.Combine(questionsFolder, question.Id + ".yaml");
-            File.WriteAllText(file, QuestionYaml(question, order++), Utf8);
-            written.Add(file);
+            var path = Path.Combine(full, file.Path);
+            File.WriteAllText(path, file.Text, Utf8);
+            written.Add(path);
         }
         return written;
     }
 
-    /// <summary>The <c>bank.yaml</c> text for a bank with these categories (each titled by its id).</summary>
-    public static string BankYaml(string id, string title, string language, IEnumerable<string> categories)
+    /// <summary>
+    /// The files of <paramref name="bank"/>: <c>bank.yaml</c> (its id, title, language, version and titled categories) first, then
+    /// <c>questions/&lt;id&gt;.yaml</c> per question, numbered in the bank's order. Paths are relative and use '/'.
+    /// </summary>
+    public static IReadOnlyList<RubricFile> Render(QuestionBank bank)
     {
-        ArgumentNullException.ThrowIfNull(categories);
-        var yaml = new StringBuilder();
-        yaml.Append("id: ").AppendLine(Quote(id));
-        yaml.Append("title: ").AppendLine(Quote(title));
-        yaml.Append("language: ").AppendLine(Quote(language));
-        yaml.AppendLine("version: 1");
-        yaml.AppendLine("categories:");
-        foreach (var category in categories)
+        ArgumentNullException.ThrowIfNull(bank);
+        var files = new List<RubricFile> { new(BankLoader.BankFileName, BankYaml(bank)) };
+        var order = 1;
+        foreach (var question in bank.Questions)
         {
-            yaml.Append("  - { id: ").Append(Quote(category)).Append(", title: ").Append(Quote(category)).AppendLine(" }");
+            files.Add(new RubricFile($"{BankLoader.QuestionsFolderName}/{question.Id}.yaml", QuestionYaml(question, order++)));
+        }
+        return files;
+    }
+
+    /// <summary>The <c>bank.yaml</c> text of <paramref name="bank"/> (its questions are not part of it).</summary>
+    public static string BankYaml(QuestionBank bank)
+    {
+        ArgumentNullException.ThrowIfNull(bank);
+        var yaml = new StringBuilder();
+        yaml.Append("id: ").AppendLine(Quote(bank.Id));
+        yaml.Append("title: ").AppendLine(Quote(bank.Title));
+        yaml.Append("language: ").AppendLine(Quote(bank.Language));
+        yaml.Append("version: ").AppendLine(bank.Version.ToString(CultureInfo.InvariantCulture));
+        yaml.AppendLine("categories:");
+        foreach (var category in bank.Categories)
+        {
+            yaml.Append("  - { id: ").Append(Quote(category.Id)).Append(", title: ").Append(Quote(category.Title));
+            yaml.AppendLine(category.InDefaultPlan ? " }" : ", in_default_plan: false }");
         }
         return yaml.ToString();
     }
@@ -90,3 +110,6 @@ public static class RubricWriter
     /// <summary>A YAML double-quoted scalar (JSON string syntax, which YAML reads as is), non-ASCII text kept readable.</summary>
     private static string Quote(string text) => JsonSerializer.Serialize(text, InterviewerJson.Options);
 }
+
+/// <summary>One file of a bank: its path relative to the bank's folder ('/' separated) and its text.</summary>
+public sealed record RubricFile(string Path, string Text);

@@ -169,6 +169,32 @@ public sealed class RubricDrafterTests
 
     private static string[] Phrases(KeyPoint keyPoint) => keyPoint.Concepts.SelectMany(c => c.Phrases).ToArray();
 
+    [Theory]
+    [InlineData("OLTP systems serve many small transactions while OLAP systems answer large analytical queries.\nSystem | Workload | Example\n" +
+        "OLTP | Many small writes and reads | An orders database\nOLAP | Large scans and aggregations | A data warehouse")]
+    [InlineData("A data pipeline moves data from sources to destinations, extracting, transforming and loading records.\n" +
+        "- Batch pipelines run on a schedule, for example every night.\n- Streaming pipelines process events continuously as they arrive.")]
+    public void Draft_DenseEnglishAnswer_ScoresFullMarksAgainstItsOwnRubric(string answer)
+    {
+        // Nearly every word of dense English prose is a content word, so all of it is evidence: it is still prose, not a keyword list.
+        var question = new RubricDrafter().Draft(new DraftSource("Explain the difference.", answer) { Id = "dense" });
+        var bank = new QuestionBank("b", "b", "en", 1, [new Category(RubricDrafter.DraftedCategory, "Drafted")], [question]);
+
+        var grade = new KeywordGrader().Grade(new GradeRequest(bank, question, answer));
+
+        Assert.DoesNotContain(GradeFlags.KeywordStuffing, grade.Flags);
+        Assert.True(grade.Score >= 90, $"score {grade.Score}");
+    }
+
+    [Fact]
+    public void DraftAll_RepeatedQuestion_GetsANumberedId()
+    {
+        var questions = new RubricDrafter().DraftAll([Drift, Drift with { Id = "drift" }]);
+
+        Assert.Equal(["drift", "drift-2"], questions.Select(q => q.Id).ToArray());
+        Assert.All(questions[1].KeyPoints, k => Assert.StartsWith("drift-2-", k.Id, StringComparison.Ordinal));
+    }
+
     private static string Yaml(Question question) => RubricWriter.QuestionYaml(question);
 
     private static QuestionBank Bank(string language, Question question) =>

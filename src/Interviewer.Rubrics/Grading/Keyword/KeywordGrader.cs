@@ -21,6 +21,8 @@ public sealed class KeywordGrader : IAnswerGrader
     private const int StuffingMinWords = 8;
     private const int StuffingMinKeyPoints = 3;
     private const double StuffingEvidenceShare = 0.6;
+    private const double StuffingProseListShare = 0.5;
+    private const double StuffingProseFunctionShare = 0.12;
 
     private readonly ConditionalWeakTable<Question, CompiledQuestion> _compiled = [];
     private readonly TermCache _cache;
@@ -210,13 +212,14 @@ public sealed class KeywordGrader : IAnswerGrader
 
     /// <summary>
     /// A list of rubric terms rather than sentences, touching several key points: most of its words are the rubric's
-    /// phrases themselves; or, in a longer answer, most content words hit the rubric and the text is list items of a
+    /// phrases themselves and it is not prose (mostly list items of a few words, or few function words); or, in a longer answer, most content words hit the rubric and the text is list items of a
     /// few words with few function words, or has almost no function words at all.
     /// </summary>
     /// <remarks>
     /// An answer that touches one or two key points is never flagged: "Abstraction and reusability." can be exactly
     /// right, and a list that short cannot reach a high score anyway. Measured on the MLOps bank, the share of words
-    /// inside evidence is at most 0.47 for sentences of model answers and at least 0.64 for lists of their phrases.
+    /// inside evidence is at most 0.47 for sentences of model answers and at least 0.64 for lists of their phrases. Against a
+    /// rubric drafted from it, a model answer's every content word is evidence (0.6–0.75 in dense English): hence the prose test.
     /// </remarks>
     private static bool IsKeywordStuffing(AnswerMatch match, KeyPointGrade[] grades)
     {
@@ -233,12 +236,15 @@ public sealed class KeywordGrader : IAnswerGrader
         {
             return false;
         }
-        if (EvidenceShare(tokens, grades) >= StuffingEvidenceShare)
+        var functionShare = (double)tokens.StopWordCount / tokens.WordCount;
+        var listShare = (double)tokens.ShortSegmentWordCount / tokens.WordCount;
+        // Prose (clauses longer than list items, with its function words) is never a list of the rubric's phrases, however
+        // many of them it says: a model answer scored against a rubric drafted from it says all of them.
+        var prose = listShare < StuffingProseListShare && functionShare >= StuffingProseFunctionShare;
+        if (!prose && EvidenceShare(tokens, grades) >= StuffingEvidenceShare)
         {
             return true;
         }
-        var functionShare = (double)tokens.StopWordCount / tokens.WordCount;
-        var listShare = (double)tokens.ShortSegmentWordCount / tokens.WordCount;
         return tokens.WordCount >= StuffingMinWords && match.MatchedWordCount >= 5 &&
             ((listShare >= 0.6 && functionShare < 0.25) || functionShare < 0.08);
     }
