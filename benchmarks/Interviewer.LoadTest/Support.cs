@@ -39,6 +39,14 @@ internal sealed class InProcessServer : WebApplicationFactory<InterviewOptions>
             ["Interviewer:Storage:DataDirectory"] = _data,
             ["Interviewer:Security:ReviewerKeys:0"] = "load-test:" + Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(24)),
             ["Logging:LogLevel:Default"] = "Warning",
+            // Every simulated candidate comes from one address: lift the per-address limits past the load.
+            ["Interviewer:Limits:HubMessagesPerMinute"] = "1000000",
+            ["Interviewer:Limits:InterviewsPerHour"] = "1000000",
+            ["Interviewer:Limits:AnswersPerMinute"] = "1000000",
+            ["Interviewer:Limits:ConnectionsPerMinute"] = "1000000",
+            ["Interviewer:Limits:ApiRequestsPerMinute"] = "1000000",
+            ["Interviewer:Limits:ActiveSessionsPerAddress"] = "1000000",
+            ["Interviewer:Limits:ActiveSessions"] = "10000000",
         }).AddInMemoryCollection(_settings));
     }
 

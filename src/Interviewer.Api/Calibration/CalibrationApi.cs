@@ -71,6 +71,10 @@ public static class CalibrationApi
         {
             return ApiProblems.BadRequest("Invalid what-if", whatIfError!);
         }
+        if (CalibrationLimits.Check(rows, wanted.Count, max) is { } tooLarge)
+        {
+            return tooLarge;
+        }
 
         var session = await CalibrationSession.RunAsync(rows, chosen, resolution.Bank, ct: ct);
         if (wanted.Count == 0)

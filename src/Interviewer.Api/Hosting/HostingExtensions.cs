@@ -26,6 +26,7 @@ public static class HostingExtensions
     {
         builder.Services.AddProblemDetails();
         builder.Services.AddInterviewerSecurity();
+        builder.Logging.AddHubLogging();
         builder.Services.ConfigureHttpJsonOptions(o => InterviewerJson.Configure(o.SerializerOptions));
         builder.Services.AddOpenApi();
         builder.Services.AddOptions<RubricsOptions>().BindConfiguration(RubricsOptions.Section);
@@ -61,6 +62,7 @@ public static class HostingExtensions
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseAuthentication();
+        app.UseRateLimiter();
         app.UseAuthorization();
         app.UseManagementPort();
         app.MapOpenApi().RequireManagement(app.Services);

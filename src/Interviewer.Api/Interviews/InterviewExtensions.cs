@@ -1,4 +1,5 @@
 using Interviewer.Api.Security;
+using Interviewer.Api.Security.Limits;
 using Interviewer.Api.Storage;
 using Interviewer.Api.Telemetry;
 using Interviewer.Rubrics;
@@ -23,6 +24,7 @@ public static class InterviewExtensions
         services.AddHostedService<PendingGrades>();
         services.AddScoped<AfterAcknowledgement>();
         services.AddSingleton<InterviewHubFilter>();
+        services.AddSingleton<HubLimits>();
         var signalR = services.AddSignalR()
             .AddJsonProtocol(o => InterviewerJson.Configure(o.PayloadSerializerOptions))
             .AddHubOptions<InterviewHub>(o => o.AddFilter<InterviewHubFilter>());

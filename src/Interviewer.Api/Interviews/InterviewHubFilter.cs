@@ -1,25 +1,27 @@
-using Interviewer.Api.Security;
+using Interviewer.Api.Security.Limits;
 using Interviewer.Api.Telemetry;
 using Microsoft.AspNetCore.SignalR;
-using Microsoft.Extensions.Options;
 
 namespace Interviewer.Api.Interviews;
 
 /// <summary>
-/// Every interview hub call passes here: the per-connection message limit (<c>Interviewer:Limits:HubMessagesPerMinute</c>),
-/// and the translation of <see cref="InterviewException"/> into a <c>HubException</c> whose message starts with the error code.
+/// Every interview hub call passes here: the per-address limits (<see cref="HubLimits"/>), and the translation of
+/// <see cref="InterviewException"/> into a <c>HubException</c> whose message starts with the error code. An expected
+/// refusal is no error: it is counted, logged at Debug (a limit reached, once per window at Warning), never with a
+/// stack trace. SignalR's own error line for a failed call is filtered out (<see cref="HubLogging"/>), so an unexpected
+/// failure is logged here, once, with its exception.
 /// </summary>
-internal sealed partial class InterviewHubFilter(TimeProvider time, IOptions<LimitsOptions> limits, InterviewMetrics metrics, ILogger<InterviewHubFilter> logger)
+internal sealed partial class InterviewHubFilter(HubLimits limits, InterviewMetrics metrics, ILogger<InterviewHubFilter> logger)
     : IHubFilter
 {
-    private static readonly object WindowKey = new();
-
     public async ValueTask<object?> InvokeMethodAsync(HubInvocationContext invocationContext, Func<HubInvocationContext, ValueTask<object?>> next)
     {
         try
         {
-            CountMessage(invocationContext.Context);
-            return await next(invocationContext);
+            limits.Before(invocationContext);
+            var result = await next(invocationContext);
+            limits.After(invocationContext, result);
+            return result;
         }
         catch (InterviewException ex)
         {
@@ -28,37 +30,31 @@ internal sealed partial class InterviewHubFilter(TimeProvider time, IOptions<Lim
             LogRejected(invocationContext.HubMethodName, code, invocationContext.Context.ConnectionId);
             throw new HubException(ex.Message);
         }
-    }
-
-    private void CountMessage(HubCallerContext context)
-    {
-        var window = (MessageWindow)(context.Items.TryGetValue(WindowKey, out var value) ? value! : context.Items[WindowKey] = new MessageWindow());
-        var limit = limits.Value.HubMessagesPerMinute;
-        var now = time.GetUtcNow();
-        lock (window)
+        catch (HubException)
         {
-            // A fixed one-minute window per connection, started by its first message.
-            if (now - window.Start >= TimeSpan.FromMinutes(1))
-            {
-                window.Start = now;
-                window.Count = 0;
-            }
-            if (window.Count >= limit)
-            {
-                var retry = Math.Max(1, (int)Math.Ceiling((window.Start + TimeSpan.FromMinutes(1) - now).TotalSeconds));
-                throw new InterviewException(InterviewError.RateLimited,
-                    $"more than {limit} messages in a minute on this connection; retry in {retry} s");
-            }
-            window.Count++;
+            throw;
+        }
+        catch (Exception ex)
+        {
+            LogFailed(invocationContext.HubMethodName, invocationContext.Context.ConnectionId, ex);
+            throw;
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Hub call {Method} rejected with {Code} on connection {ConnectionId}")]
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Hub call {Method} rejected with {Code} on connection {ConnectionId}")]
     private partial void LogRejected(string method, string code, string connectionId);
 
-    private sealed class MessageWindow
-    {
-        public DateTimeOffset Start { get; set; } = DateTimeOffset.MinValue;
-        public int Count { get; set; }
-    }
+    [LoggerMessage(Level = LogLevel.Error, Message = "Hub call {Method} failed on connection {ConnectionId}")]
+    private partial void LogFailed(string method, string connectionId, Exception exception);
+}
+
+/// <summary>Logging rules of the hub.</summary>
+internal static class HubLogging
+{
+    /// <summary>
+    /// SignalR logs every exception a hub method throws at Error with its stack trace, refusals included;
+    /// <see cref="InterviewHubFilter"/> logs the unexpected ones itself, so SignalR's line is left out.
+    /// </summary>
+    public static ILoggingBuilder AddHubLogging(this ILoggingBuilder logging) =>
+        logging.AddFilter("Microsoft.AspNetCore.SignalR.Internal.DefaultHubDispatcher", LogLevel.Critical);
 }

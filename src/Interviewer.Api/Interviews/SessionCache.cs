@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Interviewer.Api.Security.Limits;
 using Interviewer.Api.Storage;
 using Microsoft.Extensions.Options;
 
@@ -16,13 +17,15 @@ internal sealed class SessionCache : IDisposable
 
     private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
     private readonly InterviewStore _store;
+    private readonly ActiveSessions _active;
     private readonly TimeProvider _time;
     private readonly TimeSpan _idle;
     private readonly ITimer _sweeper;
 
-    public SessionCache(InterviewStore store, TimeProvider time, IOptions<InterviewOptions> options)
+    public SessionCache(InterviewStore store, ActiveSessions active, TimeProvider time, IOptions<InterviewOptions> options)
     {
         _store = store;
+        _active = active;
         _time = time;
         _idle = options.Value.SessionIdleTimeout;
         var every = TimeSpan.FromTicks(Math.Min(_idle.Ticks / 2, TimeSpan.FromMinutes(1).Ticks));
@@ -58,6 +61,7 @@ internal sealed class SessionCache : IDisposable
                     var result = await action(session);
                     if (session.Status != InterviewStatus.Active)
                     {
+                        _active.Finished(sessionId);
                         _entries.TryRemove(new KeyValuePair<string, Entry>(sessionId, entry));
                     }
                     return result;

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
+using Interviewer.Api.Security.Limits;
 using Microsoft.Extensions.Options;
 
 namespace Interviewer.Api.Security;
@@ -21,6 +22,10 @@ public static class ReviewerPolicy
         services.AddClientAddress();
         services.AddOptions<LimitsOptions>().BindConfiguration(LimitsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<ReviewerKeyStore>();
+        services.AddSingleton<RejectionLog>();
+        services.AddSingleton<ClientLimits>();
+        services.AddSingleton<ActiveSessions>();
+        services.AddHttpLimits();
         services.AddAuthentication(ReviewerKeyAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, ReviewerKeyAuthenticationHandler>(ReviewerKeyAuthenticationHandler.SchemeName, null);
         services.AddAuthorizationBuilder()

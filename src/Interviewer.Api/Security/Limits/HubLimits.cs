@@ -1,0 +1,89 @@
+using Interviewer.Api.Interviews;
+using Interviewer.Rubrics.Grading;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.Options;
+
+namespace Interviewer.Api.Security.Limits;
+
+/// <summary>
+/// The hub's limits, checked before each call by <see cref="InterviewHubFilter"/>: calls, interviews and answers per
+/// client address; interviews in progress per address and in all; the graders practice may use and the LLM budget.
+/// </summary>
+internal sealed class HubLimits(ClientLimits limits, ActiveSessions active, GraderRegistry graders, IOptions<LimitsOptions> options)
+{
+    public void Before(HubInvocationContext invocation)
+    {
+        var client = Client(invocation.Context);
+        Acquire(limits.HubMessages, client);
+        switch (invocation.HubMethodArguments.FirstOrDefault())
+        {
+            case StartInterviewRequest start when invocation.HubMethodName == nameof(InterviewHub.StartInterview):
+                RequirePracticeGrader(start.Grader);
+                if (active.Refusal(client) is { } full)
+                {
+                    throw new InterviewException(InterviewError.RateLimited, full);
+                }
+                Acquire(limits.Interviews, client);
+                break;
+            case SubmitAnswerRequest answer when invocation.HubMethodName == nameof(InterviewHub.SubmitAnswer):
+                Acquire(limits.Answers, client);
+                if (answer.SessionId is { } id && active.GraderOf(id) is { } grader && grader != GraderNames.Keyword)
+                {
+                    Acquire(limits.LlmGrades, client);
+                }
+                Touch(answer.SessionId);
+                break;
+            case SessionRequest session:
+                Touch(session.SessionId);
+                break;
+            case ResumeInterviewRequest resume:
+                Touch(resume.SessionId);
+                break;
+        }
+    }
+
+    public void After(HubInvocationContext invocation, object? result)
+    {
+        if (result is InterviewStarted started && invocation.HubMethodArguments.FirstOrDefault() is StartInterviewRequest request)
+        {
+            active.Started(started.SessionId, Client(invocation.Context), graders.Get(request.Grader).Name);
+        }
+        else if (invocation.HubMethodName == nameof(InterviewHub.EndInterview) && invocation.HubMethodArguments.FirstOrDefault() is SessionRequest { SessionId: { } id })
+        {
+            active.Finished(id);
+        }
+    }
+
+    private void RequirePracticeGrader(string? requested)
+    {
+        if (!graders.TryGet(requested, out var grader))
+        {
+            return; // the interview service names the graders there are
+        }
+        IReadOnlyList<string> allowed = options.Value.PracticeGraders is { Count: > 0 } listed ? listed : [GraderNames.Keyword];
+        if (!allowed.Contains(grader.Name, StringComparer.OrdinalIgnoreCase))
+        {
+            throw new InterviewException(InterviewError.Forbidden,
+                $"grader '{grader.Name}' is not open to practice interviews; practice graders: {string.Join(", ", allowed)} ({LimitsOptions.Section}:PracticeGraders)");
+        }
+    }
+
+    private void Acquire(ClientLimit limit, string client)
+    {
+        if (limits.TryAcquire(limit, client) is { } refusal)
+        {
+            throw new InterviewException(InterviewError.RateLimited, refusal);
+        }
+    }
+
+    private void Touch(string? sessionId)
+    {
+        if (sessionId is not null)
+        {
+            active.Touched(sessionId);
+        }
+    }
+
+    private static string Client(HubCallerContext context) =>
+        context.GetHttpContext() is { } http ? ClientAddress.Of(http) : "unknown";
+}
