@@ -15,6 +15,7 @@ internal static class InterviewerCli
         root.Subcommands.Add(ValidateCommand.Create());
         root.Subcommands.Add(GradeCommand.Create());
         root.Subcommands.Add(CalibrateCommand.Create());
+        root.Subcommands.Add(CompareCommand.Create());
         root.Subcommands.Add(DraftCommand.Create());
         root.Subcommands.Add(ImportCommand.Create());
         root.Subcommands.Add(ExemplarsCommand.Create());

@@ -5,6 +5,7 @@ using Interviewer.Api.Security;
 using Interviewer.Api.Storage;
 using Interviewer.Rubrics;
 using Interviewer.Rubrics.Calibration;
+using Interviewer.Rubrics.Comparison;
 using Interviewer.Rubrics.Loading;
 using Interviewer.Rubrics.Reports;
 using Interviewer.Rubrics.Reports.Calibration;
@@ -26,6 +27,10 @@ public static class RunsApi
         var group = app.MapGroup("/api/runs").WithTags("Runs").RequireReviewer();
         group.MapGet("/", ListAsync)
             .WithSummary("Saved batch and calibration runs, newest first: who, when, bank and version, grader, model, rows, summary. kind=grade|calibration; offset; limit 1–200 (50).");
+        group.MapGet("/compare", CompareAsync)
+            .Produces<RunComparison>()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .WithSummary("What changed between saved runs a and b (both batch or both calibration): figures overall, per question and per key point, and (batch) the answers whose score or statuses changed. Changes are b − a.");
         group.MapGet("/{id}", GetAsync)
             .Produces<RunDetail>()
             .Produces(StatusCodes.Status200OK, contentType: "text/csv", additionalContentTypes: ["text/html", "text/markdown"])
@@ -87,6 +92,27 @@ public static class RunsApi
         using var text = new StringWriter();
         BatchReports.WriteAll(wanted, text, bank, batch.Results, batch.Summary);
         return File(text.ToString(), BatchReports.ContentType(wanted), name);
+    }
+
+    private static async Task<Results<Ok<RunComparison>, ProblemHttpResult>> CompareAsync(string? a, string? b, RunStore runs, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(a) || string.IsNullOrWhiteSpace(b))
+        {
+            return ApiProblems.BadRequest("Invalid query", "Name two runs: ?a=RUN_ID&b=RUN_ID.");
+        }
+        var first = a.Length <= 32 ? await runs.FindAsync(a, ct) : null;
+        var second = b.Length <= 32 ? await runs.FindAsync(b, ct) : null;
+        if (first is null || second is null)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Run not found", detail: $"No saved run '{(first is null ? a : b)}'.");
+        }
+        if (first.Kind != second.Kind)
+        {
+            return ApiProblems.BadRequest("Different kinds", $"Run '{a}' is a {first.Kind} run and '{b}' a {second.Kind} run; compare two of the same kind.");
+        }
+        using var documentA = JsonDocument.Parse(first.ResultJson);
+        using var documentB = JsonDocument.Parse(second.ResultJson);
+        return TypedResults.Ok(RunComparer.Compare(documentA.RootElement, documentB.RootElement));
     }
 
     private static FileContentHttpResult File(string text, string contentType, string name) =>

@@ -120,6 +120,32 @@ public sealed class RunsApiTests
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
 
+    [Fact]
+    public async Task Compare_TwoSavedBatchRuns_ShowsWhatChanged()
+    {
+        await using var app = new InterviewerApp();
+        using var client = app.CreateReviewerClient();
+        var a = (await (await client.PostAsJsonAsync("/api/grade", new { bankId = "mlops-es", items = new[] { new { id = "x1", questionId = "model-drift", answer = "No sé." } } }))
+            .Content.ReadFromJsonAsync<JsonElement>()).GetProperty("runId").GetString();
+        var b = (await (await client.PostAsJsonAsync("/api/grade", new { bankId = "mlops-es", items = new[] { new { id = "x1", questionId = "model-drift", answer = "El data drift aparece cuando los datos de producción se alejan de los de entrenamiento." } } }))
+            .Content.ReadFromJsonAsync<JsonElement>()).GetProperty("runId").GetString();
+        var c = (await (await client.PostAsync(new Uri("/api/calibrate", UriKind.Relative), new StringContent(CalibrationCsv, Encoding.UTF8, "text/csv")))
+            .Content.ReadFromJsonAsync<JsonElement>()).GetProperty("runId").GetString();
+
+        var comparison = await client.GetFromJsonAsync<JsonElement>($"/api/runs/compare?a={a}&b={b}");
+        using var mixed = await client.GetAsync(new Uri($"/api/runs/compare?a={a}&b={c}", UriKind.Relative));
+        using var unknown = await client.GetAsync(new Uri($"/api/runs/compare?a={a}&b=0123456789abcdef0123456789abcdef", UriKind.Relative));
+
+        Assert.Equal("grade", comparison.GetProperty("kind").GetString());
+        var answer = Assert.Single(comparison.GetProperty("answers").EnumerateArray());
+        Assert.Equal("x1", answer.GetProperty("id").GetString());
+        Assert.Equal(0, answer.GetProperty("scoreA").GetDouble());
+        Assert.True(answer.GetProperty("scoreB").GetDouble() > 0);
+        Assert.Equal(0, comparison.GetProperty("onlyInB").GetInt32());
+        Assert.Equal(HttpStatusCode.BadRequest, mixed.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+    }
+
     private static async Task ChangeStoredRunAsync(InterviewerApp app, string runId, Action<JsonNode> change)
     {
         await using var context = app.Services.GetRequiredService<InterviewDb>().CreateContext();
