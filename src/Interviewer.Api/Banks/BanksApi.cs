@@ -17,7 +17,7 @@ public static class BanksApi
             .WithSummary("The question banks.");
         group.MapGet("/{id}", GetBankAsync)
             .ProducesProblem(StatusCodes.Status404NotFound)
-            .WithSummary("A bank's categories and questions; model answers, concepts and follow-ups only with a reviewer key.");
+            .WithSummary("A bank's categories and questions; key points, model answers, concepts and follow-ups only with a reviewer key.");
         return group;
     }
 
@@ -40,15 +40,12 @@ public sealed record BankSummary(string Id, string Title, string Language, int V
         new(bank.Id, bank.Title, bank.Language, bank.Version, bank.Categories, bank.Questions.Count);
 }
 
-/// <summary>A bank as candidates may see it: questions and key-point texts, not the answers' wording.</summary>
+/// <summary>A bank as candidates may see it: question ids, texts, categories and counts — nothing a key point says.</summary>
 public sealed record PublicBank(string Id, string Title, string Language, int Version, IReadOnlyList<Category> Categories, IReadOnlyList<PublicQuestion> Questions)
 {
     internal static PublicBank From(QuestionBank bank) => new(bank.Id, bank.Title, bank.Language, bank.Version, bank.Categories,
-        bank.Questions.Select(q => new PublicQuestion(q.Id, q.Category, q.Text, q.Evaluates, q.KeyPoints.Select(k => new PublicKeyPoint(k.Id, k.Text, k.Weight)).ToList())).ToList());
+        bank.Questions.Select(q => new PublicQuestion(q.Id, q.Category, q.Text, q.KeyPoints.Count)).ToList());
 }
 
-/// <summary>A question without its model answer.</summary>
-public sealed record PublicQuestion(string Id, string Category, string Text, string Evaluates, IReadOnlyList<PublicKeyPoint> KeyPoints);
-
-/// <summary>A key point without its phrases and follow-up.</summary>
-public sealed record PublicKeyPoint(string Id, string Text, double Weight);
+/// <summary>A question without its model answer or key points: only how many key points it is graded on.</summary>
+public sealed record PublicQuestion(string Id, string Category, string Text, int KeyPointCount);

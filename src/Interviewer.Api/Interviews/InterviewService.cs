@@ -77,7 +77,7 @@ internal sealed partial class InterviewService(
 
         var question = InterviewWire.Question(session, first);
         return new(
-            new InterviewStarted(session.Id, token, InterviewWire.Bank(session), plan.Count),
+            new InterviewStarted(session.Id, token, InterviewWire.Bank(session), plan.Count, ModeNames.Of(session.Mode), ModeNames.Of(session.Feedback)),
             () => hub.Clients.Client(connectionId).Question(question));
     }
 
@@ -147,7 +147,7 @@ internal sealed partial class InterviewService(
                 await store.SaveStatusAsync(session);
                 LogEnded(sessionId);
             }
-            var summary = InterviewSummary.Summarize(session);
+            var summary = InterviewWire.Completed(session, Audience.CandidateOf(session));
             // Ending twice is a no-op that repeats the summary to the caller.
             var clients = ended ? hub.Clients.Group(Group(sessionId)) : hub.Clients.Client(connectionId);
             return new HubOutcome<bool>(ended, () => clients.Completed(summary));
@@ -197,7 +197,7 @@ internal sealed partial class InterviewService(
         var grader = graders.TryGet(session.Grader, out var chosen) ? chosen : graders.Get();
         activity?.SetTag("grader", grader.Name);
         var started = time.GetTimestamp();
-        var grade = await grader.GradeAsync(new GradeRequest(session.Bank, turn.Question, turn.Answer!.Text));
+        var grade = await grader.GradeAsync(new GradeRequest(session.Bank, turn.GradedQuestion, turn.Answer!.Text));
         var latency = time.GetElapsedTime(started).TotalMilliseconds;
         grade = grade with { LatencyMs = grade.LatencyMs ?? Math.Round(latency, 3) };
 
@@ -208,7 +208,7 @@ internal sealed partial class InterviewService(
         LogGraded(session.Id, turn.Answer.AnswerId, turn.Number, grade.Grader, grade.Score, grade.Degraded, latency);
 
         var group = hub.Clients.Group(Group(session.Id));
-        var graded = new GradedMessage(session.Id, turn.Answer.AnswerId, grade);
+        var graded = InterviewWire.Graded(session, turn, Audience.CandidateOf(session));
         var then = next is null ? null : Announce(session, next, group);
         return async () =>
         {
@@ -228,7 +228,7 @@ internal sealed partial class InterviewService(
             return null; // still being graded: Graded will come
         }
         var caller = hub.Clients.Client(connectionId);
-        var graded = new GradedMessage(session.Id, answered.Answer!.AnswerId, answered.Grade);
+        var graded = InterviewWire.Graded(session, answered, Audience.CandidateOf(session));
         var latest = session.Turns.LastOrDefault(t => t.Answer is not null) == answered;
         Func<Task>? then = null;
         if (latest && session.Current is { } current)
@@ -238,7 +238,7 @@ internal sealed partial class InterviewService(
         }
         else if (latest)
         {
-            var summary = InterviewSummary.Summarize(session);
+            var summary = InterviewWire.Completed(session, Audience.CandidateOf(session));
             then = () => caller.Completed(summary);
         }
         return async () =>
@@ -258,7 +258,7 @@ internal sealed partial class InterviewService(
             var question = InterviewWire.Question(session, ask.Turn);
             return () => clients.Question(question);
         }
-        var summary = InterviewSummary.Summarize(session);
+        var summary = InterviewWire.Completed(session, Audience.CandidateOf(session));
         return () => clients.Completed(summary);
     }
 

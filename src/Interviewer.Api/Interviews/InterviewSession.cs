@@ -19,12 +19,21 @@ internal sealed class InterviewTurn
     public required Question Question { get; init; }
     public required bool IsFollowUp { get; init; }
     public required string Text { get; init; }
+
+    /// <summary>The key points this turn is graded on: all of the question's for a main question, the asked ones for a follow-up.</summary>
+    public required IReadOnlyList<KeyPoint> Targets { get; init; }
+
     public required DateTimeOffset AskedAt { get; init; }
     public TurnAnswer? Answer { get; set; }
     public GradeResult? Grade { get; set; }
     public bool Skipped { get; set; }
 
     public bool AwaitingGrade => Answer is not null && Grade is null;
+
+    /// <summary>What the grader sees: the question, or for a follow-up its text and its targets only (one instance per turn).</summary>
+    public Question GradedQuestion => _graded ??= IsFollowUp ? Question with { Text = Text, KeyPoints = Targets } : Question;
+
+    private Question? _graded;
 }
 
 /// <summary>An answer as received.</summary>
@@ -56,6 +65,10 @@ internal sealed class InterviewSession
     public required string Grader { get; init; }
     public required int Seed { get; init; }
     public string? CandidateName { get; init; }
+    public InterviewMode Mode { get; init; } = InterviewMode.Practice;
+    public FeedbackLevel Feedback { get; init; } = FeedbackLevel.Full;
+    public string? InvitationId { get; init; }
+    public string? CandidateId { get; init; }
     public required IReadOnlyList<Question> Plan { get; init; }
     public required DateTimeOffset CreatedAt { get; init; }
     public InterviewStatus Status { get; set; } = InterviewStatus.Active;
@@ -109,15 +122,17 @@ internal sealed class InterviewSession
         {
             return null;
         }
-        turn.Grade = grade;
+        // A follow-up is graded on its targets only: whatever else a grader reports cannot raise the question.
+        turn.Grade = turn.IsFollowUp ? grade with { KeyPoints = grade.KeyPoints.Where(k => turn.Targets.Any(t => t.Id == k.Id)).ToList() } : grade;
         UpdatedAt = now;
         if (!ReferenceEquals(turn, Current))
         {
             return null;
         }
-        if (!turn.IsFollowUp && !string.IsNullOrWhiteSpace(grade.FollowUp))
+        if (!turn.IsFollowUp && FollowUpTargets(turn.Question, turn.Grade) is [var target] targets)
         {
-            return new InterviewStep.Ask(AddTurn(turn.QuestionIndex, isFollowUp: true, grade.FollowUp, now));
+            var text = string.IsNullOrWhiteSpace(grade.FollowUp) ? target.FollowUp : grade.FollowUp;
+            return new InterviewStep.Ask(AddTurn(turn.QuestionIndex, isFollowUp: true, text, now, targets));
         }
         return Advance(turn, now);
     }
@@ -148,6 +163,19 @@ internal sealed class InterviewSession
         return true;
     }
 
+    /// <summary>The key points a follow-up to this main answer's grade asks about: the heaviest one not covered; none when all are.</summary>
+    public static IReadOnlyList<KeyPoint> FollowUpTargets(Question question, GradeResult mainGrade) =>
+        Scoring.FollowUpTarget(question, mainGrade.KeyPoints) is { } target ? [target] : [];
+
+    /// <summary>The question's score after <paramref name="turn"/>'s answer, and before it (the rule in <see cref="Scoring.QuestionScore"/>).</summary>
+    public (double After, double Before) QuestionScoreAt(InterviewTurn turn)
+    {
+        var graded = Turns.Where(t => t.QuestionIndex == turn.QuestionIndex && t.Grade is not null && t.Number <= turn.Number).ToList();
+        var after = Scoring.QuestionScore(turn.Question, graded.Select(t => t.Grade!.KeyPoints));
+        var before = Scoring.QuestionScore(turn.Question, graded.Where(t => t.Number < turn.Number).Select(t => t.Grade!.KeyPoints));
+        return (after, before);
+    }
+
     private InterviewStep Advance(InterviewTurn closed, DateTimeOffset now)
     {
         var next = closed.QuestionIndex + 1;
@@ -163,7 +191,7 @@ internal sealed class InterviewSession
     private InterviewTurn RequireCurrent() =>
         Current ?? throw new InterviewException(InterviewError.Conflict, $"the interview is {Status.ToString().ToLowerInvariant()}");
 
-    private InterviewTurn AddTurn(int questionIndex, bool isFollowUp, string text, DateTimeOffset now)
+    private InterviewTurn AddTurn(int questionIndex, bool isFollowUp, string text, DateTimeOffset now, IReadOnlyList<KeyPoint>? targets = null)
     {
         var turn = new InterviewTurn
         {
@@ -172,6 +200,7 @@ internal sealed class InterviewSession
             Question = Plan[questionIndex],
             IsFollowUp = isFollowUp,
             Text = text,
+            Targets = targets ?? Plan[questionIndex].KeyPoints,
             AskedAt = now,
         };
         Turns.Add(turn);

@@ -4,85 +4,65 @@ using Interviewer.Rubrics.Model;
 
 namespace Interviewer.Api.Interviews;
 
-/// <summary>The end-of-interview summary: scores, strengths and gaps.</summary>
+/// <summary>The end-of-interview summary as reviewers see it: scores, strengths and gaps (candidates get <see cref="CandidateView"/>).</summary>
 internal static class InterviewSummary
 {
-    /// <summary>A category is a strength when its questions average at least this score.</summary>
-    public const double StrengthThreshold = 60;
+    /// <summary>An answered question scoring at least this is a strength.</summary>
+    public const double StrengthThreshold = 80;
 
-    private const int MaxStrengths = 3;
+    public const string Answered = "answered";
+    public const string Skipped = "skipped";
+    public const string NotReached = "not_reached";
 
     public static CompletedMessage Summarize(InterviewSession session)
     {
-        var questions = session.Turns
-            .GroupBy(t => t.QuestionIndex)
-            .OrderBy(g => g.Key)
-            .Select(g => ScoreQuestion(g.Key, g.First().Question, g.ToList()))
+        var questions = session.Plan.Select((question, index) => ScoreQuestion(session, index, question)).ToList();
+        var answered = questions.Where(q => q.Status == Answered).ToList();
+        var overall = Math.Round(questions.Sum(q => q.Score ?? 0) / Math.Max(1, questions.Count), 1, MidpointRounding.AwayFromZero);
+
+        var strengths = answered
+            .Where(q => q.Score >= StrengthThreshold)
+            .OrderByDescending(q => q.Score)
+            .ThenBy(q => q.Index)
+            .Select(q => new Strength(q.QuestionId, q.Text, q.Category, session.Bank.FindCategory(q.Category)?.Title ?? q.Category, q.Score ?? 0))
             .ToList();
 
-        var overall = questions.Count == 0 ? 0 : Math.Round(questions.Average(q => q.Score), 1, MidpointRounding.AwayFromZero);
-
-        var strengths = questions
-            .GroupBy(q => q.Category, StringComparer.Ordinal)
-            .Select(g => new Strength(
-                g.Key,
-                session.Bank.FindCategory(g.Key)?.Title ?? g.Key,
-                Math.Round(g.Average(q => q.Score), 1, MidpointRounding.AwayFromZero),
-                g.Select(q => q.QuestionId).ToList()))
-            .Where(s => s.Score >= StrengthThreshold)
-            .OrderByDescending(s => s.Score)
-            .ThenBy(s => s.Category, StringComparer.Ordinal)
-            .Take(MaxStrengths)
-            .ToList();
-
-        var gaps = new List<Gap>();
-        foreach (var score in questions)
+        var gaps = new List<QuestionGaps>();
+        foreach (var score in answered)
         {
             var question = session.Plan[score.Index - 1];
-            foreach (var keyPoint in question.KeyPoints.OrderByDescending(k => k.Weight))
+            var missed = question.KeyPoints
+                .Select(k => (KeyPoint: k, Status: score.KeyPoints!.First(r => r.Id == k.Id).Status))
+                .Where(k => k.Status != KeyPointStatus.Covered)
+                .OrderByDescending(k => k.KeyPoint.Weight)
+                .Select(k => new Gap(k.KeyPoint.Id, k.KeyPoint.Text, k.Status, k.KeyPoint.Weight, StudyText(question, k.KeyPoint)))
+                .ToList();
+            if (missed.Count > 0)
             {
-                var status = score.KeyPoints.First(k => k.Id == keyPoint.Id).Status;
-                if (status != KeyPointStatus.Covered)
-                {
-                    gaps.Add(new Gap(question.Id, keyPoint.Id, keyPoint.Text, status, StudyText(question, keyPoint)));
-                }
+                gaps.Add(new QuestionGaps(question.Id, question.Text, score.Index, score.Score ?? 0, missed));
             }
         }
 
-        return new CompletedMessage(session.Id, session.Status == InterviewStatus.Completed ? "completed" : "ended", overall, questions, strengths, gaps);
+        return new CompletedMessage(session.Id, InterviewWire.StatusName(session.Status), overall, answered.Count, questions.Count, questions, strengths, gaps);
     }
 
-    /// <summary>A question's score over its answers: each key point at its best status across them (the union).</summary>
-    public static QuestionScore ScoreQuestion(int questionIndex, Question question, IReadOnlyList<InterviewTurn> turns)
+    /// <summary>A planned question's result: its last question score (<see cref="Scoring.QuestionScore"/> over its answers) and whether it was answered, skipped or not reached.</summary>
+    private static QuestionScore ScoreQuestion(InterviewSession session, int index, Question question)
     {
-        var grades = turns.Where(t => t.Grade is not null).Select(t => t.Grade!).ToList();
-        var union = question.KeyPoints.Select(k => Best(k, grades)).ToList();
-        var score = grades.Count == 0 ? 0 : Scoring.Score(question, union);
+        var turns = session.Turns.Where(t => t.QuestionIndex == index).ToList();
+        var status = turns.Any(t => t.Answer is not null) ? Answered : turns.Any(t => t.Skipped) ? Skipped : NotReached;
+        var best = Scoring.Best(question, turns.Where(t => t.Grade is not null).Select(t => t.Grade!.KeyPoints));
         return new QuestionScore(
             question.Id,
             question.Text,
             question.Category,
-            questionIndex + 1,
-            score,
-            Skipped: grades.Count == 0,
+            index + 1,
+            status == Answered ? Scoring.Score(question, best) : 0,
+            status,
             FollowUpAsked: turns.Any(t => t.IsFollowUp),
-            union.Select(k => new KeyPointResult(k.Id, k.Text, k.Status)).ToList());
-    }
-
-    private static KeyPointGrade Best(KeyPoint keyPoint, IReadOnlyList<GradeResult> grades)
-    {
-        KeyPointGrade? best = null;
-        foreach (var grade in grades)
-        {
-            var candidate = grade.KeyPoints.FirstOrDefault(k => k.Id == keyPoint.Id);
-            if (candidate is not null && (best is null
-                || Scoring.Credit(candidate.Status) > Scoring.Credit(best.Status)
-                || (candidate.Status == best.Status && candidate.Coverage > best.Coverage)))
-            {
-                best = candidate;
-            }
-        }
-        return best ?? new KeyPointGrade(keyPoint.Id, keyPoint.Text, KeyPointStatus.Missing, 0, []);
+            status == Answered
+                ? question.KeyPoints.Select((k, i) => new KeyPointResult(k.Id, k.Text, best[i].Status, k.Weight)).ToList()
+                : null);
     }
 
     /// <summary>The model answer's sentence that names most of the key point's concepts; the whole model answer when none does.</summary>

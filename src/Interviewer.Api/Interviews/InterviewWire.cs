@@ -1,6 +1,20 @@
 namespace Interviewer.Api.Interviews;
 
-/// <summary>Turns the engine's state into the hub's wire records.</summary>
+/// <summary>Who reads a message: what of the grades they may see, and whether study material goes with the gaps.</summary>
+internal sealed record Audience(FeedbackLevel Feedback, bool Study)
+{
+    /// <summary>Reviewers see everything.</summary>
+    public static readonly Audience Reviewer = new(FeedbackLevel.Full, Study: true);
+
+    /// <summary>
+    /// The candidate of a session: practice shows the checklist and study material; an assessment shows what its
+    /// invitation's feedback allows and never study material.
+    /// </summary>
+    public static Audience CandidateOf(InterviewSession session) =>
+        session.Mode == InterviewMode.Practice ? new(FeedbackLevel.Full, Study: true) : new(session.Feedback, Study: false);
+}
+
+/// <summary>Turns the engine's state into the hub's wire records, showing each audience only what it may see.</summary>
 internal static class InterviewWire
 {
     public static string StatusName(InterviewStatus status) => status switch
@@ -11,23 +25,74 @@ internal static class InterviewWire
     };
 
     public static QuestionMessage Question(InterviewSession session, InterviewTurn turn) =>
-        new(session.Id, turn.Question.Id, turn.Text, turn.Question.Category, turn.QuestionIndex + 1, session.Plan.Count, turn.IsFollowUp, turn.Number);
+        new(session.Id, turn.Question.Id, turn.Text, turn.Question.Category, turn.QuestionIndex + 1, session.Plan.Count, turn.IsFollowUp, turn.Number,
+            turn.IsFollowUp ? turn.Targets.Select(k => k.Id).ToList() : null);
 
     public static BankInfo Bank(InterviewSession session) =>
         new(session.Bank.Id, session.Bank.Title, session.Bank.Language, session.Bank.Version);
 
-    public static IReadOnlyList<TranscriptEntry> Transcript(InterviewSession session) =>
+    /// <summary>A graded turn as <paramref name="audience"/> may see it: the question score always (unless feedback is none), key points only with full feedback.</summary>
+    public static GradedMessage Graded(InterviewSession session, InterviewTurn turn, Audience audience)
+    {
+        var grade = turn.Grade ?? throw new InvalidOperationException($"Turn {turn.Number} of session {session.Id} is not graded.");
+        var (after, before) = session.QuestionScoreAt(turn);
+        return audience.Feedback switch
+        {
+            FeedbackLevel.None => new(session.Id, turn.Answer!.AnswerId, turn.Question.Id, turn.Number, null, null, null, null),
+            FeedbackLevel.Score => new(session.Id, turn.Answer!.AnswerId, turn.Question.Id, turn.Number, null, after, Gained(after, before), null),
+            _ => new(session.Id, turn.Answer!.AnswerId, turn.Question.Id, turn.Number, grade, after, Gained(after, before),
+                turn.Targets.ToDictionary(k => k.Id, k => k.Weight, StringComparer.Ordinal)),
+        };
+    }
+
+    /// <summary>The summary as <paramref name="audience"/> may see it.</summary>
+    public static CompletedMessage Completed(InterviewSession session, Audience audience)
+    {
+        var summary = InterviewSummary.Summarize(session);
+        return audience.Feedback switch
+        {
+            FeedbackLevel.None => summary with
+            {
+                OverallScore = null,
+                Questions = summary.Questions.Select(q => q with { Score = null, KeyPoints = null }).ToList(),
+                Strengths = [],
+                Gaps = [],
+            },
+            FeedbackLevel.Score => summary with
+            {
+                Questions = summary.Questions.Select(q => q with { KeyPoints = null }).ToList(),
+                Gaps = [],
+            },
+            _ when !audience.Study => summary with
+            {
+                Gaps = summary.Gaps.Select(g => g with { KeyPoints = g.KeyPoints.Select(k => k with { Study = null }).ToList() }).ToList(),
+            },
+            _ => summary,
+        };
+    }
+
+    public static IReadOnlyList<TranscriptEntry> Transcript(InterviewSession session, Audience audience) =>
         session.Turns.Select(t => new TranscriptEntry(
             t.Number,
             Question(session, t),
             t.Answer is { } a ? new TranscriptAnswer(a.AnswerId, a.Text, a.ReceivedAt) : null,
-            t.Grade,
+            t.Grade is null ? null : Graded(session, t, audience),
             t.Skipped)).ToList();
 
-    public static InterviewResumed Resumed(InterviewSession session) =>
-        new(session.Id,
+    /// <summary>What <c>ResumeInterview</c> returns to the session's candidate.</summary>
+    public static InterviewResumed Resumed(InterviewSession session)
+    {
+        var audience = Audience.CandidateOf(session);
+        return new(session.Id,
             StatusName(session.Status),
-            Transcript(session),
+            ModeNames.Of(session.Mode),
+            ModeNames.Of(session.Feedback),
+            Bank(session),
+            session.Plan.Count,
+            Transcript(session, audience),
             session.Current is { } current ? Question(session, current) : null,
-            session.Status == InterviewStatus.Active ? null : InterviewSummary.Summarize(session));
+            session.Status == InterviewStatus.Active ? null : Completed(session, audience));
+    }
+
+    private static double Gained(double after, double before) => Math.Round(after - before, 1, MidpointRounding.AwayFromZero);
 }

@@ -63,7 +63,7 @@ public static class SessionsApi
             session.CreatedAt,
             session.UpdatedAt,
             session.FinishedAt,
-            InterviewWire.Transcript(session),
+            InterviewWire.Transcript(session, Audience.Reviewer),
             summary,
             await reviews.ForSessionAsync(session.Id, ct)));
     }

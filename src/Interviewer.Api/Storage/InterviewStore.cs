@@ -209,6 +209,7 @@ internal sealed class InterviewStore(InterviewDb db, StoreWriter writer, BankCat
                 Question = plan[t.QuestionIndex],
                 IsFollowUp = t.IsFollowUp,
                 Text = t.Text,
+                Targets = t.IsFollowUp ? FollowUpTargets(session, t.QuestionIndex) : plan[t.QuestionIndex].KeyPoints,
                 AskedAt = t.AskedAt,
                 Skipped = t.Skipped,
             };
@@ -224,6 +225,12 @@ internal sealed class InterviewStore(InterviewDb db, StoreWriter writer, BankCat
         }
         return session;
     }
+
+    // A follow-up's targets follow from its main answer's grade, so they are derived again rather than stored.
+    private static IReadOnlyList<Rubrics.Model.KeyPoint> FollowUpTargets(InterviewSession session, int questionIndex) =>
+        session.Turns.FirstOrDefault(t => t.QuestionIndex == questionIndex && !t.IsFollowUp)?.Grade is { } main
+            ? InterviewSession.FollowUpTargets(session.Plan[questionIndex], main)
+            : [];
 
     internal static InterviewStatus ParseStatus(string status) => status switch
     {

@@ -30,6 +30,42 @@ public static class Scoring
         return Math.Round(100 * earned / total, 1, MidpointRounding.AwayFromZero);
     }
 
+    /// <summary>
+    /// Each key point of <paramref name="question"/> at its best status over several answers to it (most credit first,
+    /// then most coverage), in rubric order; missing where no answer graded it. An answer lists only the key points it
+    /// was graded on (a follow-up lists its targets), so it can raise those and nothing else.
+    /// </summary>
+    public static IReadOnlyList<KeyPointGrade> Best(Question question, IEnumerable<IReadOnlyList<KeyPointGrade>> answers)
+    {
+        ArgumentNullException.ThrowIfNull(question);
+        ArgumentNullException.ThrowIfNull(answers);
+        var best = new KeyPointGrade?[question.KeyPoints.Count];
+        foreach (var answer in answers)
+        {
+            for (var k = 0; k < best.Length; k++)
+            {
+                var id = question.KeyPoints[k].Id;
+                var candidate = answer.FirstOrDefault(g => g.Id == id);
+                if (candidate is not null && (best[k] is not { } current
+                    || Credit(candidate.Status) > Credit(current.Status)
+                    || (candidate.Status == current.Status && candidate.Coverage > current.Coverage)))
+                {
+                    best[k] = candidate;
+                }
+            }
+        }
+        return question.KeyPoints
+            .Select((k, i) => best[i] ?? new KeyPointGrade(k.Id, k.Text, KeyPointStatus.Missing, 0, []))
+            .ToList();
+    }
+
+    /// <summary>
+    /// A question's score over its answers — the one rule of live interviews, their summaries and reports:
+    /// Σ weight × credit / Σ weight × 100, each key point at its <see cref="Best"/> status.
+    /// </summary>
+    public static double QuestionScore(Question question, IEnumerable<IReadOnlyList<KeyPointGrade>> answers) =>
+        Score(question, Best(question, answers));
+
     /// <summary>The follow-up of the highest-weight key point that is not covered (first in rubric order on ties); null when all are covered.</summary>
     public static KeyPoint? FollowUpTarget(Question question, IReadOnlyList<KeyPointGrade> grades)
     {

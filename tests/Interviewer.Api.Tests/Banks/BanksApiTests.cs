@@ -35,6 +35,24 @@ public sealed class BanksApiTests
     }
 
     [Fact]
+    public async Task GetBank_WithoutReviewerKey_CarriesNoKeyPointText()
+    {
+        await using var app = new InterviewerApp();
+        using var client = app.CreateClient();
+
+        var json = await client.GetStringAsync("/api/banks/mlops-es");
+
+        var bank = JsonDocument.Parse(json).RootElement;
+        var drift = bank.GetProperty("questions").EnumerateArray().First(q => q.GetProperty("id").GetString() == "model-drift");
+        Assert.Equal(["id", "category", "text", "keyPointCount"], drift.EnumerateObject().Select(p => p.Name));
+        Assert.True(drift.GetProperty("keyPointCount").GetInt32() > 0);
+        Assert.DoesNotContain("keyPoints", json, StringComparison.Ordinal);
+        // Key-point texts of model-drift, as written in rubrics/mlops-es/questions/model-drift.yaml.
+        Assert.DoesNotContain("Ambas derivas son cambios en el rendimiento", json, StringComparison.Ordinal);
+        Assert.DoesNotContain("los datos de producción se desvían", json, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task GetBank_WithReviewerKey_ShowsModelAnswersAndPhrases()
     {
         await using var app = new InterviewerApp();

@@ -1,5 +1,6 @@
 using Interviewer.Api.Interviews;
 using Interviewer.Rubrics.Grading;
+using Interviewer.Rubrics.Grading.Keyword;
 using Interviewer.Rubrics.Loading;
 using Interviewer.Rubrics.Model;
 
@@ -76,9 +77,10 @@ public sealed class InterviewEngineTests
         Assert.True(followUp.IsFollowUp);
         Assert.Equal("Where do grapes grow?", followUp.Text);
         Assert.Equal(first.QuestionIndex, followUp.QuestionIndex);
+        Assert.Equal(["beta-one-grapes"], followUp.Targets.Select(k => k.Id));
 
         session.AcceptAnswer("a2", "still nothing", Now);
-        var next = session.ApplyGrade("a2", Grade(first.Question, KeyPointStatus.Missing, KeyPointStatus.Missing), Now);
+        var next = session.ApplyGrade("a2", Grade(followUp.GradedQuestion, KeyPointStatus.Missing), Now);
 
         var nextTurn = Assert.IsType<InterviewStep.Ask>(next).Turn;
         Assert.False(nextTurn.IsFollowUp);
@@ -133,15 +135,17 @@ public sealed class InterviewEngineTests
         var first = session.Begin(Now);
         session.AcceptAnswer("a1", "bananas", Now);
         session.ApplyGrade("a1", Grade(first.Question, KeyPointStatus.Covered, KeyPointStatus.Missing), Now);
+        var followUp = session.Current!;
         session.AcceptAnswer("a2", "grapes", Now);
-        session.ApplyGrade("a2", Grade(first.Question, KeyPointStatus.Missing, KeyPointStatus.Covered), Now);
+        session.ApplyGrade("a2", Grade(followUp.GradedQuestion, KeyPointStatus.Covered), Now);
 
         var summary = InterviewSummary.Summarize(session);
 
         var question = Assert.Single(summary.Questions);
         Assert.Equal(100, question.Score);
+        Assert.Equal("answered", question.Status);
         Assert.True(question.FollowUpAsked);
-        Assert.All(question.KeyPoints, k => Assert.Equal(KeyPointStatus.Covered, k.Status));
+        Assert.All(question.KeyPoints!, k => Assert.Equal(KeyPointStatus.Covered, k.Status));
         Assert.Equal(100, summary.OverallScore);
         Assert.Empty(summary.Gaps);
         Assert.Equal("completed", summary.Status);
@@ -172,8 +176,9 @@ public sealed class InterviewEngineTests
         Assert.Equal("beta-one", Assert.IsType<InterviewStep.Ask>(next).Turn.Question.Id);
         var summary = InterviewSummary.Summarize(session);
         var first = summary.Questions.Single(q => q.QuestionId == "alpha-two");
-        Assert.True(first.Skipped);
+        Assert.Equal("skipped", first.Status);
         Assert.Equal(0, first.Score);
+        Assert.Null(first.KeyPoints);
     }
 
     [Fact]
@@ -188,7 +193,7 @@ public sealed class InterviewEngineTests
 
         Assert.IsType<InterviewStep.Complete>(next);
         var question = Assert.Single(InterviewSummary.Summarize(session).Questions);
-        Assert.False(question.Skipped);
+        Assert.Equal("answered", question.Status);
         Assert.Equal(66.7, question.Score);
     }
 
@@ -205,11 +210,12 @@ public sealed class InterviewEngineTests
         Assert.Equal(InterviewError.Conflict, ex.Error);
         var summary = InterviewSummary.Summarize(session);
         Assert.Equal("ended", summary.Status);
-        Assert.Single(summary.Questions);
+        Assert.Equal(["not_reached", "not_reached"], summary.Questions.Select(q => q.Status));
+        Assert.Equal(0, summary.Answered);
     }
 
     [Fact]
-    public void Summary_ListsStrengthsByCategoryAndGapsWithTheModelAnswersWording()
+    public void Summary_ListsAnsweredStrengthsAndGapsGroupedUnderTheirQuestion()
     {
         var session = NewSession("alpha-one", "beta-one");
         var first = session.Begin(Now);
@@ -217,18 +223,115 @@ public sealed class InterviewEngineTests
         session.ApplyGrade("a1", Grade(first.Question, KeyPointStatus.Covered, KeyPointStatus.Covered), Now);
         var second = session.Current!;
         session.AcceptAnswer("a2", "nothing", Now);
-        session.ApplyGrade("a2", Grade(second.Question, KeyPointStatus.Missing, KeyPointStatus.Missing), Now);
+        session.ApplyGrade("a2", Grade(second.Question, KeyPointStatus.Missing, KeyPointStatus.Partial), Now);
         session.Skip(Now);
 
         var summary = InterviewSummary.Summarize(session);
 
-        Assert.Equal(50, summary.OverallScore);
+        Assert.Equal(58.4, summary.OverallScore); // (100 + 16.7) / 2
+        Assert.Equal((2, 2), (summary.Answered, summary.Total));
         var strength = Assert.Single(summary.Strengths);
-        Assert.Equal("alpha", strength.Category);
-        Assert.Equal("Alpha questions", strength.Title);
-        Assert.Equal(["beta-one-bananas", "beta-one-grapes"], summary.Gaps.Select(g => g.KeyPointId));
-        Assert.Equal("Bananas are berries that grow in bunches.", summary.Gaps[0].Study);
-        Assert.Equal("Grapes grow on vines.", summary.Gaps[1].Study);
+        Assert.Equal(("alpha-one", 100.0, "Alpha questions"), (strength.QuestionId, strength.Score, strength.CategoryTitle));
+        var gaps = Assert.Single(summary.Gaps);
+        Assert.Equal(("beta-one", 16.7), (gaps.QuestionId, gaps.Score));
+        Assert.Equal(["beta-one-bananas", "beta-one-grapes"], gaps.KeyPoints.Select(g => g.KeyPointId));
+        Assert.Equal([KeyPointStatus.Missing, KeyPointStatus.Partial], gaps.KeyPoints.Select(g => g.Status));
+        Assert.Equal("Bananas are berries that grow in bunches.", gaps.KeyPoints[0].Study);
+        Assert.Equal("Grapes grow on vines.", gaps.KeyPoints[1].Study);
+    }
+
+    [Fact]
+    public void Summary_WithASkippedQuestionInTheSameCategory_KeepsTheAnsweredOneAsAStrength()
+    {
+        var session = NewSession("alpha-one", "alpha-two");
+        var first = session.Begin(Now);
+        session.AcceptAnswer("a1", "apples pears", Now);
+        session.ApplyGrade("a1", Grade(first.Question, KeyPointStatus.Covered, KeyPointStatus.Covered), Now);
+        session.Skip(Now);
+
+        var summary = InterviewSummary.Summarize(session);
+
+        Assert.Equal("alpha-one", Assert.Single(summary.Strengths).QuestionId);
+        Assert.Equal(50, summary.OverallScore);
+        Assert.Empty(summary.Gaps); // nothing about the skipped question: no key point, no study material
+        Assert.Null(summary.Questions[1].KeyPoints);
+    }
+
+    [Fact]
+    public void Summary_OfAnInterviewEndedEarly_CountsUnaskedQuestionsAsNotReached()
+    {
+        var session = NewSession("alpha-two", "beta-one", "alpha-one");
+        var first = session.Begin(Now);
+        session.AcceptAnswer("a1", "cherries", Now);
+        session.ApplyGrade("a1", Grade(first.Question, KeyPointStatus.Covered), Now);
+        session.End(Now);
+
+        var summary = InterviewSummary.Summarize(session);
+
+        Assert.Equal(["answered", "not_reached", "not_reached"], summary.Questions.Select(q => q.Status));
+        Assert.Equal((1, 3), (summary.Answered, summary.Total));
+        Assert.Equal(33.3, summary.OverallScore);
+    }
+
+    [Fact]
+    public void FollowUp_IsCreditedOnlyOnItsTargets()
+    {
+        var session = NewSession("beta-one");
+        var first = session.Begin(Now);
+        session.AcceptAnswer("a1", "grapes", Now);
+        session.ApplyGrade("a1", Grade(first.Question, KeyPointStatus.Missing, KeyPointStatus.Partial), Now);
+        var followUp = session.Current!;
+        // A grade that claims a key point outside the targets (as a careless grader might) raises nothing outside them.
+        var claimsBoth = Grade(first.Question, KeyPointStatus.Missing, KeyPointStatus.Covered);
+        session.AcceptAnswer("a2", "grapes on vines", Now);
+        session.ApplyGrade("a2", claimsBoth, Now);
+
+        Assert.Equal(["beta-one-bananas"], followUp.Targets.Select(k => k.Id));
+        Assert.Equal(["beta-one-bananas"], followUp.GradedQuestion.KeyPoints.Select(k => k.Id));
+        Assert.Equal("What are bananas, botanically?", followUp.GradedQuestion.Text);
+        var graded = InterviewWire.Graded(session, followUp, Audience.Reviewer);
+        Assert.Equal((16.7, 0.0), (graded.QuestionScore!.Value, graded.Gained!.Value));
+        Assert.Equal(["beta-one-bananas"], graded.Grade!.KeyPoints.Select(k => k.Id));
+    }
+
+    [Fact]
+    public void PasteAttack_GainsAtMostTheTargetsWeight()
+    {
+        var grader = new KeywordGrader();
+        var session = NewSession("beta-one");
+        var first = session.Begin(Now);
+        session.AcceptAnswer("a1", "No lo sé.", Now);
+        session.ApplyGrade("a1", grader.Grade(new GradeRequest(Bank, first.GradedQuestion, "No lo sé.")), Now);
+        var followUp = session.Current!;
+        // Every key point's text, as the first Graded showed them, pasted into the follow-up.
+        var pasted = string.Join(" ", first.Grade!.KeyPoints.Select(k => k.Text));
+        session.AcceptAnswer("a2", pasted, Now);
+        session.ApplyGrade("a2", grader.Grade(new GradeRequest(Bank, followUp.GradedQuestion, pasted)), Now);
+
+        var graded = InterviewWire.Graded(session, followUp, Audience.Reviewer);
+        Assert.Equal(["beta-one-bananas"], graded.Grade!.KeyPoints.Select(k => k.Id));
+        Assert.Equal((66.7, 66.7), (graded.QuestionScore!.Value, graded.Gained!.Value)); // weight 2 of 3
+        var question = Assert.Single(InterviewSummary.Summarize(session).Questions);
+        Assert.Equal(KeyPointStatus.Missing, question.KeyPoints!.Single(k => k.Id == "beta-one-grapes").Status);
+    }
+
+    [Fact]
+    public void SummaryScore_IsTheLastQuestionScore()
+    {
+        var session = NewSession("alpha-one");
+        var first = session.Begin(Now);
+        session.AcceptAnswer("a1", "pears", Now);
+        session.ApplyGrade("a1", Grade(first.Question, KeyPointStatus.Partial, KeyPointStatus.Covered), Now);
+        var afterMain = InterviewWire.Graded(session, first, Audience.Reviewer);
+        var followUp = session.Current!;
+        session.AcceptAnswer("a2", "apples", Now);
+        session.ApplyGrade("a2", Grade(followUp.GradedQuestion, KeyPointStatus.Covered), Now);
+        var afterFollowUp = InterviewWire.Graded(session, followUp, Audience.Reviewer);
+
+        Assert.Equal((66.7, 66.7), (afterMain.QuestionScore!.Value, afterMain.Gained!.Value));
+        Assert.Equal((100.0, 33.3), (afterFollowUp.QuestionScore!.Value, afterFollowUp.Gained!.Value));
+        Assert.Equal(100, Assert.Single(InterviewSummary.Summarize(session).Questions).Score);
+        Assert.Equal(new Dictionary<string, double> { ["alpha-one-apples"] = 2 }, afterFollowUp.Weights);
     }
 
     private static InterviewSession NewSession(params string[] questionIds) => new()

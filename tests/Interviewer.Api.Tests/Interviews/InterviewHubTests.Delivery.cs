@@ -48,7 +48,7 @@ public sealed partial class InterviewHubTests
 
         Assert.Equal(ack.AnswerId, gradedOnFirst.AnswerId);
         Assert.Equal(ack.AnswerId, gradedOnSecond.AnswerId);
-        Assert.Equal(gradedOnFirst.Grade.Score, gradedOnSecond.Grade.Score);
+        Assert.Equal(gradedOnFirst.Grade!.Score, gradedOnSecond.Grade!.Score);
         Assert.Equal(2, nextOnSecond.Index);
         Assert.Equal(nextOnFirst.QuestionId, nextOnSecond.QuestionId);
 

@@ -45,10 +45,10 @@ public sealed partial class InterviewHubTests
             var (ack, graded) = await client.AnswerAsync(started.SessionId, LiveApps.CompleteAnswer);
             Assert.Equal(i, ack.Turn);
             Assert.Equal(ack.AnswerId, graded.AnswerId);
-            Assert.Equal(question.QuestionId, graded.Grade.QuestionId);
-            Assert.Equal(100, graded.Grade.Score);
-            Assert.Equal(GraderNames.Keyword, graded.Grade.Grader);
-            Assert.Equal(3, graded.Grade.Bank.Version);
+            Assert.Equal(question.QuestionId, graded.Grade!.QuestionId);
+            Assert.Equal(100, graded.Grade!.Score);
+            Assert.Equal(GraderNames.Keyword, graded.Grade!.Grader);
+            Assert.Equal(3, graded.Grade!.Bank.Version);
         }
         var completed = await client.NextCompletedAsync();
 
@@ -72,16 +72,20 @@ public sealed partial class InterviewHubTests
 
         var (_, firstGrade) = await client.AnswerAsync(started.SessionId, "Bananas are berries.");
         var followUp = await client.NextQuestionAsync();
-        var (secondAck, _) = await client.AnswerAsync(started.SessionId, "Grapes grow on vines.");
+        var (secondAck, secondGrade) = await client.AnswerAsync(started.SessionId, "Grapes grow on vines. Bananas are berries.");
         var completed = await client.NextCompletedAsync();
 
-        Assert.True(firstGrade.Grade.Score < 100);
+        Assert.True(firstGrade.Grade!.Score < 100);
         Assert.True(followUp.IsFollowUp);
         Assert.Equal("beta-one", followUp.QuestionId);
         Assert.Equal("Where do grapes grow?", followUp.Text);
         Assert.Equal(1, followUp.Index);
         Assert.Equal(2, followUp.Turn);
         Assert.Equal(2, secondAck.Turn);
+        Assert.Equal(["beta-one-grapes"], followUp.Targets);
+        Assert.Equal(["beta-one-grapes"], secondGrade.Grade!.KeyPoints.Select(k => k.Id));
+        Assert.Equal((66.7, 66.7), (firstGrade.QuestionScore, firstGrade.Gained));
+        Assert.Equal((100.0, 33.3), (secondGrade.QuestionScore, secondGrade.Gained));
         var question = Assert.Single(completed.Questions);
         Assert.True(question.FollowUpAsked);
         Assert.Equal(100, question.Score);
@@ -121,7 +125,7 @@ public sealed partial class InterviewHubTests
 
         Assert.Equal(ack, again);
         Assert.Equal("answer-1", regraded.AnswerId);
-        Assert.Equal(graded.Grade.Score, regraded.Grade.Score);
+        Assert.Equal(graded.Grade!.Score, regraded.Grade!.Score);
         Assert.Equal(second, repeated);
         using var reviewer = app.CreateReviewerClient();
         var detail = await reviewer.GetFromJsonAsync<JsonElement>($"/api/sessions/{started.SessionId}");
@@ -147,8 +151,8 @@ public sealed partial class InterviewHubTests
         Assert.NotEqual(first.QuestionId, second.QuestionId);
         Assert.Equal("ended", completed.Status);
         Assert.Equal(0, completed.OverallScore);
-        Assert.Equal(2, completed.Questions.Count);
-        Assert.All(completed.Questions, q => Assert.True(q.Skipped));
+        Assert.Equal(["skipped", "not_reached", "not_reached"], completed.Questions.Select(q => q.Status));
+        Assert.Equal((0, 3), (completed.Answered, completed.Total));
     }
 
     [Fact]
@@ -170,7 +174,7 @@ public sealed partial class InterviewHubTests
 
         Assert.Equal(sessionId, graded.GetProperty("sessionId").GetString());
         Assert.Equal("a-1", graded.GetProperty("answerId").GetString());
-        foreach (var field in new[] { "questionId", "score", "grader", "degraded", "bank", "keyPoints", "followUp", "feedback", "flags" })
+        foreach (var field in new[] { "questionId", "turn", "score", "grader", "degraded", "bank", "keyPoints", "followUp", "feedback", "flags", "questionScore", "gained", "weights" })
         {
             Assert.True(graded.TryGetProperty(field, out _), $"Graded has no '{field}'");
         }

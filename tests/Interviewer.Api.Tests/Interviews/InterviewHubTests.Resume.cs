@@ -30,7 +30,7 @@ public sealed partial class InterviewHubTests
         Assert.Equal(q1, turn1.Question);
         Assert.Equal("a-1", turn1.Answer!.AnswerId);
         Assert.Equal(LiveApps.CompleteAnswer, turn1.Answer.Text);
-        Assert.Equal(graded.Grade.Score, turn1.Grade!.Score);
+        Assert.Equal(graded.Grade!.Score, turn1.Grade!.Grade!.Score);
         Assert.Null(resumed.Transcript[1].Answer);
 
         var (ack2, _) = await second.AnswerAsync(started.SessionId, LiveApps.CompleteAnswer);
@@ -94,7 +94,7 @@ public sealed partial class InterviewHubTests
         var resumed = await again.ResumeAsync(started.SessionId, started.ResumeToken);
 
         Assert.Equal("a-1", resumed.Transcript[0].Answer!.AnswerId);
-        Assert.Equal(100, resumed.Transcript[0].Grade!.Score);
+        Assert.Equal(100, resumed.Transcript[0].Grade!.Grade!.Score);
         Assert.Equal(2, resumed.CurrentQuestion!.Index);
         var resubmitted = await again.SubmitAsync(started.SessionId, "a-1", LiveApps.CompleteAnswer);
         Assert.Equal(1, resubmitted.Turn);

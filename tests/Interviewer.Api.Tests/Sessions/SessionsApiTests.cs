@@ -59,7 +59,12 @@ public sealed class SessionsApiTests
         Assert.Equal(2, transcript.Count);
         Assert.Equal("bananas <script>alert(1)</script>", transcript[0].GetProperty("answer").GetProperty("text").GetString());
         Assert.True(transcript[1].GetProperty("question").GetProperty("isFollowUp").GetBoolean());
-        Assert.Equal("beta-one-grapes", detail.GetProperty("summary").GetProperty("gaps")[0].GetProperty("keyPointId").GetString());
+        var gaps = Assert.Single(detail.GetProperty("summary").GetProperty("gaps").EnumerateArray());
+        Assert.Equal("beta-one", gaps.GetProperty("questionId").GetString());
+        Assert.Equal("beta-one-grapes", gaps.GetProperty("keyPoints")[0].GetProperty("keyPointId").GetString());
+        Assert.Equal("Grapes grow on vines.", gaps.GetProperty("keyPoints")[0].GetProperty("study").GetString());
+        Assert.Equal(66.7, transcript[0].GetProperty("grade").GetProperty("questionScore").GetDouble());
+        Assert.Equal(["beta-one-grapes"], transcript[1].GetProperty("question").GetProperty("targets").EnumerateArray().Select(t => t.GetString()));
     }
 
     [Fact]

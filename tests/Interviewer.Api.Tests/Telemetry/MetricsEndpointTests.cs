@@ -21,7 +21,7 @@ public sealed class MetricsEndpointTests
         var started = await client.StartAsync(new StartInterviewRequest(QuestionCount: 2, Seed: 8, Grader: "llm"));
         await client.NextQuestionAsync();
         var (_, graded) = await client.AnswerAsync(started.SessionId, LiveApps.CompleteAnswer);
-        Assert.True(graded.Grade.Degraded);
+        Assert.True(graded.Grade!.Degraded);
         await client.NextQuestionAsync();
         await client.SkipAsync(started.SessionId);
         await HubTestClient.ErrorCodeAsync(() => client.SubmitAsync(started.SessionId, "after-the-end", "too late"));

@@ -42,6 +42,8 @@ public sealed class EvidenceTests(BrowserFixture browser)
         await Expect(grade.Locator(".key-point[data-status=covered] .key-point-text")).ToHaveTextAsync(covered);
         await Expect(grade.Locator(".key-point[data-status=covered] .key-point-status")).ToHaveTextAsync("Covered:");
         await Expect(grade.Locator(".key-point[data-status=missing] .key-point-status")).ToHaveTextAsync("Missing:");
-        await Expect(grade.Locator(".grade-score")).ToHaveTextAsync("Score: 66.7 / 100");
+        await Expect(grade.Locator(".grade-score")).ToHaveTextAsync("Question score: 66.7 / 100");
+        await Expect(grade.Locator(".grade-rule")).ToContainTextAsync("partly covered counts half");
+        await Expect(grade.Locator(".grade-feedback")).ToHaveCountAsync(0);
     }
 }

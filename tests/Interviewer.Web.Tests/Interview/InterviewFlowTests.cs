@@ -19,7 +19,7 @@ public sealed class InterviewFlowTests(BrowserFixture browser)
         await Expect(interview.Progress).ToHaveTextAsync("Question 2 of 2");
         await interview.AnswerEverythingAsync();
 
-        await Expect(interview.Summary.Locator(".summary-overall")).ToHaveTextAsync("Overall score: 100 / 100");
+        await Expect(interview.Summary.Locator(".summary-overall")).ToHaveTextAsync("Overall score: 100 / 100 · 2 of 2 answered");
         await Expect(interview.Summary.Locator("tbody tr")).ToHaveCountAsync(2);
         await Expect(interview.Page.Locator("#answer-form")).ToBeHiddenAsync();
         await Expect(interview.Page.Locator(".message-follow-up")).ToHaveCountAsync(0);

@@ -324,20 +324,22 @@ function appendQuestion(question) {
   return key;
 }
 
-function appendAnswer(answerId, text) {
+function appendAnswer(answerId, text, followUp) {
   let answer = state.answers.get(answerId);
   if (!answer) {
-    answer = { text, item: renderAnswer(answerId, text), graded: false, sending: false };
+    answer = { text, item: renderAnswer(answerId, text), graded: false, sending: false, followUp };
     state.answers.set(answerId, answer);
     ui.transcript.append(answer.item);
   }
   return answer;
 }
 
-function gradeAnswer(answerId, grade) {
+function gradeAnswer(answerId, grade, { reveal } = { reveal: false }) {
   const answer = state.answers.get(answerId);
   if (!answer) return;
-  applyGrade(answer.item, answer.text, grade);
+  applyGrade(answer.item, answer.text, { ...grade, targeted: answer.followUp });
+  // The score and checklist are what the candidate waits for: bring them into view (the next question follows below).
+  if (reveal) answer.item.querySelector('.grade')?.scrollIntoView({ block: 'start', behavior: 'instant' });
   answer.graded = true;
   answer.sending = false;
   if (![...state.answers.values()].some((a) => !a.graded)) setGrading(null);
@@ -352,10 +354,8 @@ function setCurrentQuestion(question, { focus }) {
   ui.answer.value = draft;
   updateCounter();
   setFormEnabled(true);
-  if (focus) {
-    ui.answer.focus();
-    ui.answer.scrollIntoView({ block: 'nearest' });
-  }
+  // Focus without scrolling: the grade just shown stays in view; the new question is right below it.
+  if (focus) ui.answer.focus({ preventScroll: true });
 }
 
 // ---- Hub events ----
@@ -378,7 +378,7 @@ function onEvent(name, payload) {
   } else if (name === 'Graded') {
     // An answer this tab has not seen (sent from another tab): redraw from the store.
     if (!state.answers.has(payload.answerId)) resume();
-    else gradeAnswer(payload.answerId, payload);
+    else gradeAnswer(payload.answerId, payload, { reveal: true });
   } else if (name === 'Completed') {
     complete(payload);
   }
@@ -447,7 +447,7 @@ function applyResume(result) {
       appendQuestion(event.question);
       lastQuestion = event.question;
     } else if (event.type === 'answer') {
-      appendAnswer(event.answerId, event.text);
+      appendAnswer(event.answerId, event.text, Boolean(lastQuestion?.isFollowUp));
     } else if (event.type === 'grade') {
       gradeAnswer(event.answerId, event.grade);
     } else if (event.type === 'skipped') {
@@ -464,6 +464,8 @@ function applyResume(result) {
   const current = result.currentQuestion ?? null;
   if (current) {
     setCurrentQuestion({ ...current, sessionId: session.sessionId }, { focus: false });
+    // After a reload the page opens where the candidate is: the question awaiting an answer.
+    ui.transcript.querySelector(`[data-question-key="${CSS.escape(questionKey(current))}"]`)?.scrollIntoView({ block: 'start', behavior: 'instant' });
     // Keep what was typed in this tab during a reconnect (it is newer than the stored draft).
     if (typedFor === questionKey(current) && typed) {
       ui.answer.value = typed;
@@ -524,7 +526,7 @@ async function sendAnswer(submission) {
   const { answerId } = submission;
   state.busy = true;
   setFormEnabled(false);
-  const answer = appendAnswer(answerId, submission.text);
+  const answer = appendAnswer(answerId, submission.text, Boolean(state.current?.isFollowUp));
   answer.sending = true;
   setAnswerState(answer.item, t(hub.isConnected ? 'interview.sending' : 'interview.queued'));
   ui.answer.value = '';

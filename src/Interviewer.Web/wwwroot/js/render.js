@@ -73,31 +73,49 @@ export function highlightEvidence(answer, keyPoints) {
 
 const statusIcons = { covered: '✓', partial: '◐', missing: '✗' };
 
+/** The question's score after an answer: "85 / 100" for a first answer, "75 → 85 (+10)" when it changed an earlier score. */
+export function questionScoreText(grade) {
+  const after = Number(grade.questionScore);
+  const gained = Number(grade.gained) || 0;
+  const before = Math.round((after - gained) * 10) / 10;
+  if (before <= 0) return t('grade.questionScore', { score: formatScore(after) });
+  const sign = gained < 0 ? '−' : '+';
+  return t('grade.questionScoreChange', { before: formatScore(before), after: formatScore(after), gained: `${sign}${formatScore(Math.abs(gained))}` });
+}
+
 export function renderGrade(grade) {
+  // Feedback "none" (an assessment): the answer was received; no score and no key point reach the candidate.
+  if (grade.questionScore === undefined || grade.questionScore === null) {
+    return el('section', { className: 'grade grade-received', attrs: { 'aria-label': t('grade.title') } },
+      el('p', { className: 'grade-score', text: t('grade.received') }));
+  }
   const statusLabel = (status) => t(`grade.${statusIcons[status] ? status : 'missing'}`);
   const keyPoints = grade.keyPoints ?? [];
+  const weights = grade.weights ?? {};
   const items = keyPoints.map((keyPoint) => {
     const status = statusIcons[keyPoint.status] ? keyPoint.status : 'missing';
+    const weight = weights[keyPoint.id];
     const quotes = (keyPoint.evidence ?? []).map((span) => span.text).filter((text) => typeof text === 'string' && text.length > 0);
     return el('li', { className: `key-point key-point-${status}`, attrs: { 'data-key-point': keyPoint.id, 'data-status': status } },
       el('span', { className: 'key-point-icon', attrs: { 'aria-hidden': 'true' }, text: statusIcons[status] }),
       el('span', { className: 'key-point-body' },
         el('span', { className: 'key-point-status', text: `${statusLabel(status)}: ` }),
         el('span', { className: 'key-point-text', text: keyPoint.text }),
+        weight !== undefined ? el('span', { className: 'key-point-weight', text: ` ${t('grade.weight', { weight: formatScore(weight) })}` }) : null,
         quotes.length > 0
           ? el('span', { className: 'key-point-evidence' }, t('grade.evidence'), ...quotes.flatMap((quote, i) => [i > 0 ? ', ' : '', el('q', { text: quote })]))
           : null));
   });
   const flags = (grade.flags ?? []).map((flag) => el('li', { text: t(`grade.flag.${flag}`) === `grade.flag.${flag}` ? flag : t(`grade.flag.${flag}`) }));
-  return el('section', { className: 'grade', attrs: { 'aria-label': t('grade.title') } },
-    el('p', { className: 'grade-score' },
-      el('strong', { text: t('grade.score', { score: formatScore(grade.score) }) })),
-    el('meter', { className: 'grade-meter', attrs: { min: 0, max: 100, low: 40, high: 75, optimum: 100, value: Number(grade.score) || 0, 'aria-hidden': 'true' } }),
+  const score = Number(grade.questionScore) || 0;
+  return el('section', { className: 'grade', attrs: { 'aria-label': t('grade.title'), tabindex: '-1' } },
+    el('p', { className: 'grade-score' }, el('strong', { text: questionScoreText(grade) })),
+    el('meter', { className: 'grade-meter', attrs: { min: 0, max: 100, low: 40, high: 75, optimum: 100, value: score, 'aria-hidden': 'true' } }),
     grade.degraded ? el('p', { className: 'grade-note', text: t('grade.degraded') }) : null,
     flags.length > 0 ? el('ul', { className: 'grade-flags' }, flags) : null,
-    el('h3', { className: 'grade-heading', text: t('grade.keyPoints') }),
-    el('ul', { className: 'checklist' }, items),
-    grade.feedback ? el('p', { className: 'grade-feedback', text: grade.feedback }) : null);
+    items.length > 0 ? el('h3', { className: 'grade-heading', text: t(grade.targeted ? 'grade.targets' : 'grade.keyPoints') }) : null,
+    items.length > 0 ? el('ul', { className: 'checklist' }, items) : null,
+    items.length > 0 ? el('p', { className: 'grade-rule hint', text: t('grade.rule') }) : null);
 }
 
 /** Puts the grade under its answer and highlights the evidence in the answer's own text. */
@@ -122,27 +140,37 @@ export function renderSkipped() {
 
 const statusOf = (status) => (statusIcons[status] ? status : 'missing');
 
+const questionStatus = (status) => (['answered', 'skipped', 'not_reached'].includes(status) ? status : 'not_reached');
+
 export function renderSummary(summary) {
   const questions = Array.isArray(summary.questions) ? summary.questions : [];
   const strengths = Array.isArray(summary.strengths) ? summary.strengths : [];
   const gaps = Array.isArray(summary.gaps) ? summary.gaps : [];
-  const rows = questions.map((question) => el('tr', {},
-    el('td', { className: 'number', text: question.index ?? '' }),
-    el('td', {}, el('span', { text: question.text ?? question.questionId ?? '' }),
-      question.followUpAsked ? el('span', { className: 'hint block', text: t('summary.followUpAsked') }) : null),
-    el('td', { className: 'number', text: question.skipped ? t('summary.skipped') : formatScore(question.score) })));
-  const strengthItems = strengths.map((strength) => (typeof strength === 'string'
-    ? el('li', { text: strength })
-    : el('li', {}, el('strong', { text: strength.title ?? strength.category ?? '' }), ` — ${formatScore(strength.score)} / 100`)));
-  const gapItems = gaps.map((gap) => (typeof gap === 'string'
-    ? el('li', { text: gap })
-    : el('li', { className: `gap key-point-${statusOf(gap.status)}` },
+  const scored = summary.overallScore !== undefined && summary.overallScore !== null;
+  const rows = questions.map((question) => {
+    const status = questionStatus(question.status);
+    const score = status === 'answered' ? (scored ? formatScore(question.score) : t('summary.answered')) : t(`summary.${status}`);
+    return el('tr', { attrs: { 'data-status': status } },
+      el('td', { className: 'number', text: question.index ?? '' }),
+      el('td', {}, el('span', { text: question.text ?? question.questionId ?? '' }),
+        question.followUpAsked ? el('span', { className: 'hint block', text: t('summary.followUpAsked') }) : null),
+      el('td', { className: 'number', text: score }));
+  });
+  const strengthItems = strengths.map((strength) => el('li', {},
+    el('strong', { text: strength.text ?? strength.questionId ?? '' }), ` — ${formatScore(strength.score)} / 100`));
+  const gapGroups = gaps.map((group) => el('li', { className: 'gap-question' },
+    el('p', { className: 'gap-question-text' }, el('strong', { text: group.text ?? group.questionId ?? '' }), ` — ${formatScore(group.score)} / 100`),
+    el('ul', { className: 'gaps' }, (group.keyPoints ?? []).map((gap) => el('li', { className: `gap key-point-${statusOf(gap.status)}` },
       el('span', { className: 'key-point-status', text: `${t(`grade.${statusOf(gap.status)}`)}: ` }),
-      el('span', { text: gap.keyPoint ?? gap.text ?? '' }),
-      gap.study ? el('details', {}, el('summary', { text: t('summary.study') }), el('p', { text: gap.study })) : null)));
+      el('span', { text: gap.keyPoint ?? '' }),
+      gap.weight !== undefined ? el('span', { className: 'key-point-weight', text: ` ${t('grade.weight', { weight: formatScore(gap.weight) })}` }) : null,
+      gap.study ? el('details', {}, el('summary', { text: t('summary.study') }), el('p', { text: gap.study })) : null)))));
+  const answered = t('summary.answeredCount', { answered: summary.answered ?? 0, total: summary.total ?? questions.length });
   return el('div', { className: 'summary-body' },
-    el('p', { className: 'summary-overall' }, el('strong', { text: t('summary.overall', { score: formatScore(summary.overallScore) }) })),
-    el('meter', { attrs: { min: 0, max: 100, low: 40, high: 75, optimum: 100, value: Number(summary.overallScore) || 0, 'aria-hidden': 'true' } }),
+    scored
+      ? el('p', { className: 'summary-overall' }, el('strong', { text: t('summary.overall', { score: formatScore(summary.overallScore) }) }), ` · ${answered}`)
+      : el('p', { className: 'summary-overall' }, el('strong', { text: t('summary.received') }), ` · ${answered}`),
+    scored ? el('meter', { attrs: { min: 0, max: 100, low: 40, high: 75, optimum: 100, value: Number(summary.overallScore) || 0, 'aria-hidden': 'true' } }) : null,
     summary.status === 'ended' ? el('p', { className: 'hint', text: t('summary.ended') }) : null,
     rows.length > 0
       ? el('div', { className: 'table-wrap' }, el('table', {},
@@ -153,8 +181,8 @@ export function renderSummary(summary) {
           el('th', { className: 'number', attrs: { scope: 'col' }, text: t('summary.score') }))),
         el('tbody', {}, rows)))
       : null,
-    el('h3', { text: t('summary.strengths') }),
-    strengthItems.length > 0 ? el('ul', { className: 'strengths' }, strengthItems) : el('p', { text: t('summary.none') }),
-    el('h3', { text: t('summary.gaps') }),
-    gapItems.length > 0 ? el('ul', { className: 'gaps' }, gapItems) : el('p', { text: t('summary.none') }));
+    scored ? el('h3', { text: t('summary.strengths') }) : null,
+    scored ? (strengthItems.length > 0 ? el('ul', { className: 'strengths' }, strengthItems) : el('p', { text: t('summary.noStrengths') })) : null,
+    gapGroups.length > 0 ? el('h3', { text: t('summary.gaps') }) : null,
+    gapGroups.length > 0 ? el('ul', { className: 'gap-questions' }, gapGroups) : null);
 }
