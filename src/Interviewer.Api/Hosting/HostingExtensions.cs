@@ -61,6 +61,7 @@ public static class HostingExtensions
         app.MapOpenApi();
         app.MapGet("/health", () => TypedResults.Ok(new HealthReport("ok"))).WithTags("Health");
         app.MapBanksApi();
+        app.MapBankImportApi();
         app.MapCalibrationApi();
         app.MapGradingApi();
         app.MapSessionsApi();

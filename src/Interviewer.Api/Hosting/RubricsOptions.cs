@@ -11,6 +11,12 @@ public sealed class RubricsOptions
     /// <summary>The rubrics folder; empty means the banks shipped next to the program.</summary>
     public string Path { get; set; } = string.Empty;
 
+    /// <summary>
+    /// Whether <c>POST /api/banks/import</c> may save an imported bank into the rubrics folder. Default false: banks are deployed
+    /// as files and reviewed like code; the import then only returns the draft (JSON or a zip of its files).
+    /// </summary>
+    public bool Writable { get; set; }
+
     /// <summary>The folder actually used.</summary>
     public string ResolvedPath => string.IsNullOrWhiteSpace(Path) ? BankCatalog.DefaultRoot : Path;
 }

@@ -5,7 +5,10 @@ namespace Interviewer.Rubrics.Loading;
 /// <summary>Every bank under a rubrics folder (one sub-folder per bank), loaded together.</summary>
 public sealed class BankCatalog
 {
-    private readonly Dictionary<string, QuestionBank> _banks;
+    private readonly Lock _gate = new();
+
+    // Replaced whole when a bank is added, so that readers never lock.
+    private volatile Dictionary<string, QuestionBank> _banks;
 
     private BankCatalog(string root, IEnumerable<QuestionBank> banks)
     {
@@ -22,6 +25,21 @@ public sealed class BankCatalog
     /// <summary>The folder of the banks shipped next to the running program.</summary>
     public static string DefaultRoot => Path.Combine(AppContext.BaseDirectory, "rubrics");
 
+    /// <summary>Adds a bank written after the catalog was loaded (an imported one); false when a bank with its id is already there.</summary>
+    public bool TryAdd(QuestionBank bank)
+    {
+        ArgumentNullException.ThrowIfNull(bank);
+        lock (_gate)
+        {
+            if (_banks.ContainsKey(bank.Id))
+            {
+                return false;
+            }
+            _banks = new Dictionary<string, QuestionBank>(_banks, StringComparer.Ordinal) { [bank.Id] = bank };
+            return true;
+        }
+    }
+
     /// <summary>Finds a bank by id, or returns null.</summary>
     public QuestionBank? Find(string bankId) => _banks.GetValueOrDefault(bankId);
 
@@ -32,12 +50,13 @@ public sealed class BankCatalog
     public BankResolution Resolve(string? bankId, string? defaultId = null)
     {
         var wanted = string.IsNullOrWhiteSpace(bankId) ? defaultId : bankId.Trim();
-        var ids = _banks.Keys.Order(StringComparer.Ordinal).ToList();
+        var banks = _banks;
+        var ids = banks.Keys.Order(StringComparer.Ordinal).ToList();
         if (wanted is not null)
         {
-            return new BankResolution(Find(wanted), wanted, ids);
+            return new BankResolution(banks.GetValueOrDefault(wanted), wanted, ids);
         }
-        return new BankResolution(_banks.Count == 1 ? _banks.Values.Single() : null, null, ids);
+        return new BankResolution(banks.Count == 1 ? banks.Values.Single() : null, null, ids);
     }
 
     /// <summary>
