@@ -6,19 +6,14 @@ namespace Interviewer.Api.Interviews;
 
 // The hub's wire records (docs/hub.md). Requests take nullable fields so that a missing one is reported as invalid_input.
 
-/// <summary>
-/// The argument of <c>StartInterview</c>: a practice interview (every field optional), or an assessment from a
-/// reviewer's invitation (<c>invitation</c> alone).
-/// </summary>
+/// <summary>The argument of <c>StartInterview</c> (a practice interview); every field is optional.</summary>
 public sealed record StartInterviewRequest(
     string? BankId = null,
     int? QuestionCount = null,
     IReadOnlyList<string>? Categories = null,
     string? Grader = null,
     int? Seed = null,
-    string? CandidateName = null,
-    string? CandidateId = null,
-    string? Invitation = null);
+    string? CandidateName = null);
 
 /// <summary>What <c>StartInterview</c> returns; the first <c>Question</c> event follows.</summary>
 /// <param name="SessionId">The session.</param>

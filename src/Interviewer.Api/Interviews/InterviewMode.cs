@@ -23,25 +23,10 @@ internal static class ModeNames
 
     public static string Of(InterviewMode mode) => mode == InterviewMode.Assessment ? Assessment : Practice;
 
-    public static InterviewMode? ParseMode(string? name) => name switch
-    {
-        Practice => InterviewMode.Practice,
-        Assessment => InterviewMode.Assessment,
-        _ => null,
-    };
-
     public static string Of(FeedbackLevel feedback) => feedback switch
     {
         FeedbackLevel.None => "none",
         FeedbackLevel.Score => "score",
         _ => "full",
-    };
-
-    public static FeedbackLevel? ParseFeedback(string? name) => name switch
-    {
-        "none" => FeedbackLevel.None,
-        "score" => FeedbackLevel.Score,
-        "full" => FeedbackLevel.Full,
-        _ => null,
     };
 }

@@ -67,8 +67,6 @@ internal sealed class InterviewSession
     public string? CandidateName { get; init; }
     public InterviewMode Mode { get; init; } = InterviewMode.Practice;
     public FeedbackLevel Feedback { get; init; } = FeedbackLevel.Full;
-    public string? InvitationId { get; init; }
-    public string? CandidateId { get; init; }
     public required IReadOnlyList<Question> Plan { get; init; }
     public required DateTimeOffset CreatedAt { get; init; }
     public InterviewStatus Status { get; set; } = InterviewStatus.Active;

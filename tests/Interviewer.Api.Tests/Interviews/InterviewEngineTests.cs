@@ -334,8 +334,69 @@ public sealed class InterviewEngineTests
         Assert.Equal(new Dictionary<string, double> { ["alpha-one-apples"] = 2 }, afterFollowUp.Weights);
     }
 
-    private static InterviewSession NewSession(params string[] questionIds) => new()
+    [Fact]
+    public void CandidateView_WithFeedbackNone_CarriesNoScoreAndNoKeyPointText()
     {
+        var session = NewSession(InterviewMode.Assessment, FeedbackLevel.None, "beta-one", "alpha-two");
+        var first = session.Begin(Now);
+        session.AcceptAnswer("a1", "bananas", Now);
+        session.ApplyGrade("a1", Grade(first.Question, KeyPointStatus.Covered, KeyPointStatus.Missing), Now);
+        session.End(Now);
+        var audience = Audience.CandidateOf(session);
+
+        var graded = InterviewWire.Graded(session, first, audience);
+        var completed = InterviewWire.Completed(session, audience);
+
+        Assert.Equal((null, null, null, null), (graded.Grade, graded.QuestionScore, graded.Gained, graded.Weights));
+        Assert.Null(completed.OverallScore);
+        Assert.All(completed.Questions, q => Assert.Equal((null, null), (q.Score, q.KeyPoints)));
+        Assert.Empty(completed.Strengths);
+        Assert.Empty(completed.Gaps);
+        Assert.Equal((1, 2), (completed.Answered, completed.Total));
+    }
+
+    [Fact]
+    public void CandidateView_WithFeedbackScore_CarriesScoresButNoKeyPointText()
+    {
+        var session = NewSession(InterviewMode.Assessment, FeedbackLevel.Score, "beta-one");
+        var first = session.Begin(Now);
+        session.AcceptAnswer("a1", "bananas", Now);
+        session.ApplyGrade("a1", Grade(first.Question, KeyPointStatus.Covered, KeyPointStatus.Missing), Now);
+        session.End(Now);
+        var audience = Audience.CandidateOf(session);
+
+        var graded = InterviewWire.Graded(session, first, audience);
+        var completed = InterviewWire.Completed(session, audience);
+
+        Assert.Null(graded.Grade);
+        Assert.Equal((66.7, 66.7), (graded.QuestionScore!.Value, graded.Gained!.Value));
+        Assert.Equal(66.7, completed.Questions[0].Score);
+        Assert.Null(completed.Questions[0].KeyPoints);
+        Assert.Empty(completed.Gaps);
+    }
+
+    [Fact]
+    public void CandidateView_OfAnAssessmentWithFullFeedback_HasTheChecklistButNoStudyMaterial()
+    {
+        var session = NewSession(InterviewMode.Assessment, FeedbackLevel.Full, "beta-one");
+        var first = session.Begin(Now);
+        session.AcceptAnswer("a1", "bananas", Now);
+        session.ApplyGrade("a1", Grade(first.Question, KeyPointStatus.Covered, KeyPointStatus.Missing), Now);
+        session.End(Now);
+
+        var completed = InterviewWire.Completed(session, Audience.CandidateOf(session));
+
+        Assert.Equal("Grapes grow on vines.", Assert.Single(Assert.Single(completed.Gaps).KeyPoints).KeyPoint);
+        Assert.Null(completed.Gaps[0].KeyPoints[0].Study);
+        Assert.Equal("Grapes grow on vines.", InterviewWire.Completed(session, Audience.Reviewer).Gaps[0].KeyPoints[0].Study);
+    }
+
+    private static InterviewSession NewSession(params string[] questionIds) => NewSession(InterviewMode.Practice, FeedbackLevel.Full, questionIds);
+
+    private static InterviewSession NewSession(InterviewMode mode, FeedbackLevel feedback, params string[] questionIds) => new()
+    {
+        Mode = mode,
+        Feedback = feedback,
         Id = "s1",
         ResumeTokenHash = "hash",
         Bank = Bank,

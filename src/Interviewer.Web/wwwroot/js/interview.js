@@ -392,6 +392,8 @@ function complete(summary) {
   setGrading(null);
   ui.answerForm.hidden = true;
   updateProgress();
+  // Over: the header says how many were answered, not which question was last asked.
+  if (Number.isInteger(summary?.total)) ui.progress.textContent = t('summary.answeredCount', { answered: summary.answered ?? 0, total: summary.total });
   ui.summaryContent.replaceChildren(renderSummary(summary ?? {}));
   ui.summary.hidden = false;
   ui.summaryTitle.focus();
