@@ -35,4 +35,11 @@ internal static class BankCatalogLoader
         }
         return resolution.Bank;
     }
+
+    /// <summary>The folder a loaded bank was read from (a --rubrics folder may itself be the bank's folder).</summary>
+    public static string BankFolder(ParseResult result, QuestionBank bank)
+    {
+        var root = result.GetValue(CommonOptions.Rubrics)!.FullName;
+        return File.Exists(Path.Combine(root, BankLoader.BankFileName)) ? root : Path.Combine(root, bank.Id);
+    }
 }

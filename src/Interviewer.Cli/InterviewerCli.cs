@@ -17,6 +17,7 @@ internal static class InterviewerCli
         root.Subcommands.Add(CalibrateCommand.Create());
         root.Subcommands.Add(DraftCommand.Create());
         root.Subcommands.Add(ImportCommand.Create());
+        root.Subcommands.Add(ExemplarsCommand.Create());
         return root;
     }
 

@@ -2,6 +2,7 @@ using System.ClientModel;
 using System.Net;
 using Interviewer.Rubrics.Grading;
 using Interviewer.Rubrics.Grading.Keyword;
+using Interviewer.Rubrics.Model;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.SemanticKernel;
@@ -55,7 +56,7 @@ internal sealed partial class LlmGrader : IAnswerGrader
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(ct, budget.Token);
         try
         {
-            var prompt = LlmPrompt.Build(request);
+            var prompt = LlmPrompt.Build(request, Examples(request.Question, screened.KeywordGrade.Anchors));
             var history = new ChatHistory();
             history.AddSystemMessage(prompt.System);
             history.AddUserMessage(prompt.User);
@@ -133,8 +134,13 @@ internal sealed partial class LlmGrader : IAnswerGrader
         {
             Model = _options.ModelName,
             PromptHash = LlmPrompt.Hash,
+            Anchors = screened.KeywordGrade.Anchors,
         };
     }
+
+    /// <summary>The exemplars the keyword grade anchored on (the closest scored answers), most similar first.</summary>
+    private static IReadOnlyList<Exemplar> Examples(Question question, IReadOnlyList<GradeAnchor>? anchors) =>
+        anchors is null ? [] : [.. anchors.Select(a => question.Exemplars.FirstOrDefault(e => e.Id == a.ExemplarId)).OfType<Exemplar>()];
 
     private GradeResult Degrade(ScreenedAnswer screened, string reason, string detail, long started)
     {

@@ -1,5 +1,7 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Interviewer.Api.Input;
+using Interviewer.Api.Runs;
 using Interviewer.Api.Security;
 using Interviewer.Rubrics;
 using Interviewer.Rubrics.Calibration;
@@ -24,6 +26,7 @@ public static class CalibrationApi
         var group = app.MapGroup("/api/calibrate").WithTags("Calibration").RequireReviewer();
         group.MapPost("/", CalibrateAsync)
             .Accepts<CalibrationRequest>("application/json", "text/csv", "application/x-ndjson", "application/csv", "application/jsonl", "text/plain")
+            .Produces<CalibrationReport>()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .WithSummary("Agreement between a grader and human scores, agreement among the humans, diagnostics and rubric suggestions.")
@@ -31,12 +34,13 @@ public static class CalibrationApi
                 JSON body { bankId?, grader?, items: [ calibration rows ], whatIf?: [ suggestion ids or suggestions ] }, or text/csv or
                 application/x-ndjson with ?bankId=&grader=&whatIf=s1,s3 in the query. Names may be camelCase or snake_case. Without a bank (and
                 with several loaded) each row's rubric is drafted from its reference_answer. An unknown bank is 404; an unknown suggestion id 400.
+                The answer is the report with runId first: the run is saved (GET /api/runs/{runId}; also in the X-Run-Id and Location headers).
                 """);
         return group;
     }
 
-    private static async Task<Results<Ok<CalibrationReport>, ProblemHttpResult>> CalibrateAsync(
-        HttpContext context, BankCatalog catalog, GraderRegistry graders, IOptions<LimitsOptions> limits,
+    private static async Task<Results<Ok<JsonObject>, ProblemHttpResult>> CalibrateAsync(
+        HttpContext context, BankCatalog catalog, GraderRegistry graders, RunStore runs, IOptions<LimitsOptions> limits,
         string? bankId, string? grader, string? whatIf, CancellationToken ct)
     {
         var max = limits.Value;
@@ -71,7 +75,7 @@ public static class CalibrationApi
         var session = await CalibrationSession.RunAsync(rows, chosen, resolution.Bank, ct: ct);
         if (wanted.Count == 0)
         {
-            return TypedResults.Ok(session.Report);
+            return await SavedAsync(context, runs, session, session.Report);
         }
         var suggestions = new List<RubricSuggestion>();
         foreach (var item in wanted)
@@ -90,7 +94,19 @@ public static class CalibrationApi
                 return ApiProblems.BadRequest("Unknown suggestion", $"No suggestion '{item.Id}' in this calibration; it suggests: {known}.");
             }
         }
-        return TypedResults.Ok(await session.WhatIfAsync(suggestions, ct));
+        return await SavedAsync(context, runs, session, await session.WhatIfAsync(suggestions, ct));
+    }
+
+    /// <summary>Saves the run and answers with the report and the run's id (<c>runId</c>, <c>X-Run-Id</c>, <c>Location</c>).</summary>
+    private static async Task<Ok<JsonObject>> SavedAsync(HttpContext context, RunStore runs, CalibrationSession session, CalibrationReport report)
+    {
+        var model = session.Answers.Select(a => a.Grade.Model).FirstOrDefault(m => m is not null);
+        var runId = await runs.SaveCalibrationAsync(context.User, report, model);
+        context.Response.Headers[Grading.GradingApi.RunHeader] = runId;
+        context.Response.Headers.Location = $"/api/runs/{runId}";
+        var body = JsonSerializer.SerializeToNode(report, InterviewerJson.Options)!.AsObject();
+        body.Insert(0, "runId", runId);
+        return TypedResults.Ok(body);
     }
 
     /// <summary>A what-if item: a suggestion id from this calibration's report, or a whole suggestion.</summary>

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 using Interviewer.Api.Input;
+using Interviewer.Api.Runs;
 using Interviewer.Api.Security;
 using Interviewer.Rubrics.Batch;
 using Interviewer.Rubrics.Grading;
@@ -20,6 +21,9 @@ namespace Interviewer.Api.Grading;
 /// </summary>
 public static class GradingApi
 {
+    /// <summary>The response header naming the saved run (also in <c>Location</c>, and <c>runId</c> in a JSON body).</summary>
+    public const string RunHeader = "X-Run-Id";
+
     /// <summary>Maps the grading routes and the <c>/batch</c> page.</summary>
     public static RouteGroupBuilder MapGradingApi(this IEndpointRouteBuilder app)
     {
@@ -27,7 +31,7 @@ public static class GradingApi
         group.MapPost("/", GradeAsync)
             // One Accepts call: routing answers 415 to any content type not listed here.
             .Accepts<GradeBatchRequest>("application/json", "text/csv", "application/x-ndjson", "application/csv", "application/jsonl", "text/plain")
-            .Produces<BatchReport>(StatusCodes.Status200OK, "application/json")
+            .Produces<GradeRunResponse>(StatusCodes.Status200OK, "application/json")
             .Produces(StatusCodes.Status200OK, contentType: "text/csv", additionalContentTypes: ["text/html", "text/markdown"])
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
@@ -39,7 +43,8 @@ public static class GradingApi
             .WithDescription("""
                 JSON body { bankId, grader?, items: [{ id?, questionId (or question: exact text), answer, candidate? }] }, or a text/csv upload
                 with header id,question_id,answer, or application/x-ndjson (JSON Lines) (?bankId=&grader= in the query). Names may be camelCase or
-                snake_case (questionId = question_id). Returns { results: [grade + line + id, or line + id + error], summary }. An unknown bank is 404.
+                snake_case (questionId = question_id). Returns { runId, results: [grade + line + id, or line + id + error], summary }; the run is saved
+                (GET /api/runs/{runId}; also in the X-Run-Id and Location headers). An unknown bank is 404.
                 ?format=csv|html|md|json (or Accept: text/csv, text/html, text/markdown) returns that report as a file. A bad row is an error in its
                 result, not a failed request. Limits: Interviewer:Limits:MaxRequestBytes (body size), MaxBatchRows (rows), MaxAnswerLength (per answer).
                 """);
@@ -54,6 +59,7 @@ public static class GradingApi
         HttpContext context,
         BankCatalog catalog,
         GraderRegistry graders,
+        RunStore runs,
         IOptions<LimitsOptions> limitsOptions,
         string? bankId,
         string? grader,
@@ -98,9 +104,12 @@ public static class GradingApi
             return ApiProblems.BadRequest("Missing columns", e.Message);
         }
         var report = new BatchReport(results, summary.Build(clock.Elapsed));
+        var runId = await runs.SaveGradeAsync(context.User, report);
+        context.Response.Headers[RunHeader] = runId;
+        context.Response.Headers.Location = $"/api/runs/{runId}";
         if (reportFormat == BatchReports.Json && !string.Equals(format, BatchReports.Json, StringComparison.OrdinalIgnoreCase))
         {
-            return TypedResults.Ok(report);
+            return TypedResults.Ok(new GradeRunResponse(runId, report.Results, report.Summary));
         }
         return File(reportFormat, bank, report);
     }

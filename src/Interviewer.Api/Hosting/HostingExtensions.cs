@@ -3,6 +3,7 @@ using Interviewer.Api.Calibration;
 using Interviewer.Api.Grading;
 using Interviewer.Api.Interviews;
 using Interviewer.Api.Reviews;
+using Interviewer.Api.Runs;
 using Interviewer.Api.Security;
 using Interviewer.Api.Sessions;
 using Interviewer.Api.Storage;
@@ -33,6 +34,7 @@ public static class HostingExtensions
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddInterviews();
         builder.Services.AddSingleton<ReviewStore>();
+        builder.Services.AddSingleton<RunStore>();
         builder.Services.AddInterviewerTelemetry();
         return builder;
     }
@@ -66,6 +68,7 @@ public static class HostingExtensions
         app.MapGradingApi();
         app.MapSessionsApi();
         app.MapReviewsApi();
+        app.MapRunsApi();
         app.MapInterviews();
         app.MapInterviewerTelemetry();
         return app;

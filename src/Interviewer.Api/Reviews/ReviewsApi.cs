@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using System.Text;
 using System.Text.Json;
 using Interviewer.Api.Input;
@@ -69,7 +68,7 @@ public static class ReviewsApi
         {
             SessionId = session.Id,
             TurnNumber = turn,
-            Reviewer = ReviewerName(context.User),
+            Reviewer = ReviewerIdentity.NameOf(context.User),
             Score = body.Score!.Value,
             MaxScore = maxScore,
             KeyPointsJson = body.KeyPoints is { Count: > 0 } verdicts
@@ -158,8 +157,4 @@ public static class ReviewsApi
         var contentType = wanted == "csv" ? "text/csv; charset=utf-8" : "application/x-ndjson; charset=utf-8";
         return TypedResults.File(new UTF8Encoding(false).GetBytes(text.ToString()), contentType, $"reviews.{wanted}");
     }
-
-    /// <summary>The reviewer's name from a named key (<c>name:key</c>), else <c>reviewer</c>.</summary>
-    private static string ReviewerName(ClaimsPrincipal user) =>
-        user.FindFirstValue(ClaimTypes.Name) is { Length: > 0 } name ? name : "reviewer";
 }

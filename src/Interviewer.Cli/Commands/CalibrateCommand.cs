@@ -4,8 +4,10 @@ using System.Text.Json;
 using Interviewer.Cli.Commands.Calibration;
 using Interviewer.Rubrics;
 using Interviewer.Rubrics.Calibration;
+using Interviewer.Rubrics.Calibration.Analysis;
 using Interviewer.Rubrics.Calibration.Diagnostics;
 using Interviewer.Rubrics.Calibration.Pipeline;
+using Interviewer.Rubrics.Exemplars;
 using Interviewer.Rubrics.Loading;
 using Interviewer.Rubrics.Model;
 using Interviewer.Rubrics.Reports.Calibration;
@@ -31,9 +33,16 @@ internal static class CalibrateCommand
         var outOption = new Option<FileInfo?>("--out", "-o") { Description = "Write the report to this file instead of standard output." };
         var whatIf = new Option<string?>("--what-if") { Description = "Suggestion ids to try (e.g. s1,s3): applied to a copy of the rubric (version + 1), answers re-graded, the new agreement reported beside the old." };
         var apply = new Option<bool>("--apply") { Description = "With --what-if: also write those suggestions into the bank's YAML files (phrases and weights; bank version + 1)." };
+        var crossValidate = new Option<int?>("--cross-validate")
+        {
+            Description = $"Grade each answer with the other folds' answers of its question as exemplars (K folds within each question, default {CrossValidation.DefaultFolds}): the agreement to expect on new answers if these rows were the bank's exemplars.",
+            Arity = ArgumentArity.ZeroOrOne,
+        };
+        var maxExemplars = new Option<int?>("--exemplars") { Description = "With --cross-validate: at most N exemplars per question, drawn from the other folds (e.g. 10 to see what 10 scored answers per question give)." };
+        var saveExemplars = new Option<bool>("--save-exemplars") { Description = "Also import the rows as the bank's exemplars (needs --bank; the bank's version goes up by one)." };
         var command = new Command("calibrate", "Grade human-scored answers and report agreement between the grader and the humans, and what in the rubric causes disagreement.")
         {
-            input, bankOption, graderOption, format, outOption, whatIf, apply,
+            input, bankOption, graderOption, format, outOption, whatIf, apply, crossValidate, maxExemplars, saveExemplars,
         };
         command.SetAction(async (result, ct) =>
         {
@@ -41,6 +50,31 @@ internal static class CalibrateCommand
             if (result.GetValue(apply) && string.IsNullOrEmpty(result.GetValue(whatIf)))
             {
                 result.Error().WriteLine("error: --apply writes the suggestions chosen with --what-if; name them (e.g. --what-if s1,s3).");
+                return 2;
+            }
+            CrossValidation? folds = null;
+            if (result.GetResult(crossValidate) is not null)
+            {
+                folds = new CrossValidation(result.GetValue(crossValidate) ?? CrossValidation.DefaultFolds, result.GetValue(maxExemplars));
+                if (folds.Folds < 2 || folds.MaxExemplars < 0)
+                {
+                    result.Error().WriteLine("error: --cross-validate needs at least 2 folds and --exemplars a number of 0 or more.");
+                    return 2;
+                }
+                if (!string.IsNullOrEmpty(result.GetValue(whatIf)))
+                {
+                    result.Error().WriteLine("error: --what-if re-grades with the bank's rubric; run it without --cross-validate.");
+                    return 2;
+                }
+            }
+            else if (result.GetResult(maxExemplars) is not null)
+            {
+                result.Error().WriteLine("error: --exemplars sets how many exemplars --cross-validate uses; add --cross-validate.");
+                return 2;
+            }
+            if (result.GetValue(saveExemplars) && string.IsNullOrWhiteSpace(result.GetValue(bankOption)))
+            {
+                result.Error().WriteLine("error: --save-exemplars writes into a bank: name it with --bank.");
                 return 2;
             }
             if (!file.Exists)
@@ -77,7 +111,7 @@ internal static class CalibrateCommand
                     }
                 })
                 : null;
-            var session = await CalibrationSession.RunAsync(rows, grader, bank, progress: progress, ct: ct);
+            var session = await CalibrationSession.RunAsync(rows, grader, bank, new CalibrationOptions(CrossValidation: folds), progress, ct);
             foreach (var problem in session.Problems)
             {
                 result.Error().WriteLine($"{file.Name}:{problem.Line}: {problem.Message}");
@@ -99,6 +133,11 @@ internal static class CalibrateCommand
                 {
                     return 1;
                 }
+            }
+
+            if (result.GetValue(saveExemplars) && !SaveExemplars(result, bank!, rows, file.Name))
+            {
+                return 1;
             }
 
             var outFile = result.GetValue(outOption);
@@ -129,9 +168,25 @@ internal static class CalibrateCommand
         return command;
     }
 
+    private static bool SaveExemplars(ParseResult result, QuestionBank bank, List<TabularRow> rows, string source)
+    {
+        var (parsed, _) = CalibrationRows.ReadExpanded(rows);
+        var imported = ExemplarsCommand.Change(result, () => ExemplarFiles.Import(BankCatalogLoader.BankFolder(result, bank), parsed, source, DateOnly.FromDateTime(DateTime.UtcNow)));
+        if (imported is null)
+        {
+            return false;
+        }
+        foreach (var problem in imported.Problems)
+        {
+            result.Error().WriteLine($"{source}:{problem.Line}: {problem.Message} (not saved as an exemplar)");
+        }
+        result.Error().WriteLine($"exemplars: {imported.Added} added, {imported.Replaced} replaced; bank {bank.Id} is now v{imported.Version}");
+        return true;
+    }
+
     private static bool WriteToFiles(ParseResult result, QuestionBank bank, IReadOnlyList<RubricSuggestion> chosen)
     {
-        var folder = Path.Combine(result.GetValue(CommonOptions.Rubrics)!.FullName, bank.Id);
+        var folder = BankCatalogLoader.BankFolder(result, bank);
         try
         {
             foreach (var changed in RubricEdits.ApplyToFiles(folder, chosen))

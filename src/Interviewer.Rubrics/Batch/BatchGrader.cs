@@ -98,7 +98,7 @@ public static class BatchGrader
         }
         try
         {
-            var request = new GradeRequest(bank, item.Question!, item.Answer!);
+            var request = new GradeRequest(item.Bank ?? bank, item.Question!, item.Answer!);
             if (repeat <= 1)
             {
                 return BatchResult.Graded(item, await grader.GradeAsync(request, ct).ConfigureAwait(false));

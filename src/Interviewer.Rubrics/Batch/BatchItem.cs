@@ -19,6 +19,9 @@ public sealed record BatchItem(
     string? Answer,
     string? Error = null)
 {
+    /// <summary>The bank the question belongs to when it is not the batch's bank (e.g. a rubric drafted for one question); null for the batch's.</summary>
+    public QuestionBank? Bank { get; init; }
+
     /// <summary>True when the row can be graded: no error, a question and an answer.</summary>
     public bool IsGradable => Error is null && Question is not null && Answer is not null;
 }

@@ -42,6 +42,9 @@ public sealed record CalibrationReport(
 {
     /// <summary>Set on a what-if report: the agreement before the suggestions were applied, and which were applied.</summary>
     public WhatIfInfo? WhatIf { get; init; }
+
+    /// <summary>Set when every answer was graded with the other folds' answers of its question as exemplars.</summary>
+    public CrossValidation? CrossValidation { get; init; }
 }
 
 /// <summary>The human scale.</summary>

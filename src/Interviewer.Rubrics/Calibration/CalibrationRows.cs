@@ -29,6 +29,10 @@ public static class CalibrationRows
         return (good, problems);
     }
 
+    /// <summary>As <see cref="Read(IEnumerable{TabularRow})"/>, after turning several raters' columns into rows (<see cref="Input.RaterColumns"/>).</summary>
+    public static (IReadOnlyList<CalibrationRow> Rows, IReadOnlyList<CalibrationProblem> Problems) ReadExpanded(IEnumerable<TabularRow> rows) =>
+        Read(Input.RaterColumns.Expand(rows));
+
     /// <summary>Reads rows from a reader in the given format.</summary>
     public static (IReadOnlyList<CalibrationRow> Rows, IReadOnlyList<CalibrationProblem> Problems) Read(TextReader reader, TabularFormat format) =>
         Read(TabularReader.Read(reader, format));

@@ -1,3 +1,4 @@
+using Interviewer.Rubrics.Batch;
 using Interviewer.Rubrics.Drafting;
 using Interviewer.Rubrics.Grading;
 using Interviewer.Rubrics.Model;
@@ -5,7 +6,7 @@ using Interviewer.Rubrics.Model;
 namespace Interviewer.Rubrics.Calibration;
 
 /// <summary>
-/// Grades every calibration row with a grader and pairs the human score with the grader's, both on 0–1.
+/// Grades every calibration row with a grader (through <see cref="BatchGrader"/>, in parallel) and pairs the human score with the grader's, both on 0–1.
 /// A row's question is found in the bank by id, else by exact text; otherwise its rubric is drafted from the row's
 /// reference answer (once per question); a row with neither is reported and left out.
 /// </summary>
@@ -30,26 +31,52 @@ public sealed class CalibrationRunner
         _drafter = drafter ?? new RubricDrafter();
     }
 
-    /// <summary>Grades every row, in order. <paramref name="progress"/> receives the number of rows done.</summary>
+    /// <summary>
+    /// With a value, each answer is graded with the other folds' answers of its question as exemplars instead of the
+    /// bank's own exemplars; null (the default) grades with the bank as it is.
+    /// </summary>
+    public CrossValidation? CrossValidation { get; init; }
+
+    /// <summary>How the rows are graded in parallel; null for the options suited to the grader.</summary>
+    public BatchGradingOptions? Batch { get; init; }
+
+    /// <summary>Grades every row (in parallel, results in input order). <paramref name="progress"/> receives the number of rows done.</summary>
     public async Task<CalibrationRun> RunAsync(IEnumerable<CalibrationRow> rows, IProgress<int>? progress = null, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(rows);
-        var items = new List<CalibrationItem>();
         var problems = new List<CalibrationProblem>();
         var drafts = new Dictionary<string, (QuestionBank Bank, Question Question)>(StringComparer.Ordinal);
-        var done = 0;
+        var resolved = new List<(CalibrationRow Row, QuestionBank Bank, Question Question, bool Drafted)>();
         foreach (var row in rows)
         {
             ct.ThrowIfCancellationRequested();
-            if (Resolve(row, drafts, problems) is { } resolved)
+            if (Resolve(row, drafts, problems) is { } found)
             {
-                var grade = await _grader.GradeAsync(new GradeRequest(resolved.Bank, resolved.Question, row.Answer), ct).ConfigureAwait(false);
-                items.Add(new CalibrationItem(row, resolved.Question, resolved.Bank, resolved.Drafted,
-                    Math.Clamp(row.NormalizedScore, 0, 1), Math.Clamp(grade.Score / 100, 0, 1), grade));
+                resolved.Add((row, found.Bank, found.Question, found.Drafted));
             }
-            progress?.Report(++done);
         }
-        return new CalibrationRun(items, problems);
+        var graded = CrossValidation is { } folds
+            ? folds.Assign([.. resolved.Select(r => (r.Row, r.Question))])
+            : [.. resolved.Select(r => r.Question)];
+
+        var batch = resolved.Select((r, i) => new BatchItem(r.Row.Line, r.Row.AnswerId, null, r.Question.Id, graded[i], r.Row.Answer) { Bank = r.Bank });
+        var items = new List<CalibrationItem>(resolved.Count);
+        var fallback = _bank ?? new QuestionBank(DraftedBankId, "Drafted from reference answers", "en", 1, [], []);
+        var index = 0;
+        await foreach (var result in BatchGrader.GradeAsync(batch, fallback, _grader, Batch ?? BatchGradingOptions.For(_grader.Name), ct).ConfigureAwait(false))
+        {
+            var (row, bank, question, drafted) = resolved[index++];
+            if (result.Grade is { } grade)
+            {
+                items.Add(new CalibrationItem(row, question, bank, drafted, Math.Clamp(row.NormalizedScore, 0, 1), Math.Clamp(grade.Score / 100, 0, 1), grade));
+            }
+            else
+            {
+                problems.Add(new CalibrationProblem(row.Line, result.Error ?? "grading failed"));
+            }
+            progress?.Report(index);
+        }
+        return new CalibrationRun(items, [.. problems.OrderBy(p => p.Line)]);
     }
 
     private (QuestionBank Bank, Question Question, bool Drafted)? Resolve(
@@ -102,18 +129,4 @@ public sealed record CalibrationItem(CalibrationRow Row, Question Question, Ques
 /// <summary>The outcome of a calibration run: graded rows, and rows left out.</summary>
 /// <param name="Items">Graded rows in input order.</param>
 /// <param name="Problems">Rows left out, with why.</param>
-public sealed record CalibrationRun(IReadOnlyList<CalibrationItem> Items, IReadOnlyList<CalibrationProblem> Problems)
-{
-    /// <summary>Points of the human scale: from the most common <c>max_score</c> (see <see cref="Agreement.ScalePointsFor"/>).</summary>
-    public int ScalePoints
-    {
-        get
-        {
-            var common = Items.GroupBy(i => i.Row.MaxScore).OrderByDescending(g => g.Count()).ThenBy(g => g.Key).FirstOrDefault()?.Key;
-            return Agreement.ScalePointsFor(common ?? CalibrationRows.DefaultMaxScore);
-        }
-    }
-
-    /// <summary>Agreement over every graded row.</summary>
-    public AgreementStats Overall => Agreement.Compute(Items.Select(i => i.Human).ToList(), Items.Select(i => i.Grader).ToList(), ScalePoints);
-}
+public sealed record CalibrationRun(IReadOnlyList<CalibrationItem> Items, IReadOnlyList<CalibrationProblem> Problems);

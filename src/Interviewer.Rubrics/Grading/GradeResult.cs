@@ -46,6 +46,13 @@ public sealed record GradeResult(
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public bool? Disagreement { get; init; }
 
+    /// <summary>
+    /// The team's scored answers (exemplars) the grade anchored on, most similar first (at most 3); null when the question
+    /// has none.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<GradeAnchor>? Anchors { get; init; }
+
     /// <summary>How long grading took, in milliseconds.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public double? LatencyMs { get; init; }
@@ -63,6 +70,13 @@ public sealed record KeyPointGrade(
     KeyPointStatus Status,
     double Coverage,
     IReadOnlyList<EvidenceSpan> Evidence);
+
+/// <summary>A scored answer of the team that a grade anchored on: one of the closest scored answers.</summary>
+/// <param name="ExemplarId">The exemplar's id in the bank.</param>
+/// <param name="Score">The team's score of it, on its own scale.</param>
+/// <param name="MaxScore">The top of that scale.</param>
+/// <param name="Similarity">How close its words are to the answer's, 0–1.</param>
+public sealed record GradeAnchor(string ExemplarId, double Score, double MaxScore, double Similarity);
 
 /// <summary>A span of the answer that supports a key point.</summary>
 /// <param name="Start">UTF-16 offset into the answer as received (as JavaScript's <c>substring</c> reads it).</param>

@@ -6,7 +6,8 @@ using YamlDotNet.RepresentationModel;
 namespace Interviewer.Rubrics.Loading;
 
 /// <summary>
-/// Loads a bank from its folder: <c>bank.yaml</c> plus one <c>questions/&lt;id&gt;.yaml</c> per question.
+/// Loads a bank from its folder: <c>bank.yaml</c> plus one <c>questions/&lt;id&gt;.yaml</c> per question, and the
+/// scored answers in <c>exemplars/&lt;id&gt;.jsonl</c> (<see cref="ExemplarLoader"/>).
 /// Loading never half-succeeds: either the whole bank, or every problem found and no bank.
 /// </summary>
 public static class BankLoader
@@ -48,11 +49,19 @@ public static class BankLoader
         }
 
         ReportDuplicateIds(questions.Select(q => q.Question), problems);
+        var exemplars = ExemplarLoader.Read(bankDirectory, questions.Select(q => q.Question.Id).ToHashSet(StringComparer.Ordinal), problems);
         if (header is null || problems.Count > 0)
         {
             return new BankLoadResult(null, problems);
         }
 
+        for (var i = 0; i < questions.Count; i++)
+        {
+            if (exemplars.TryGetValue(questions[i].Question.Id, out var list))
+            {
+                questions[i] = (questions[i].Question with { Exemplars = list }, questions[i].Order);
+            }
+        }
         var ordered = OrderByCategory(questions, header.Categories);
         return new BankLoadResult(header with { Questions = ordered }, problems);
     }

@@ -24,4 +24,8 @@ public sealed record Question(
     /// <summary>The sum of the key points' weights.</summary>
     [JsonIgnore]
     public double TotalWeight => KeyPoints.Sum(k => k.Weight);
+
+    /// <summary>Answers the team scored for this question, anchors for grading (empty when none); not part of the JSON shape.</summary>
+    [JsonIgnore]
+    public IReadOnlyList<Exemplar> Exemplars { get; init; } = [];
 }

@@ -144,6 +144,10 @@ internal sealed class HtmlReportWriter(TextWriter writer, QuestionBank bank) : I
             }
             var flags = g.Flags.Count == 0 ? string.Empty : $"<p class=\"flags\">Flags: {E(string.Join(", ", g.Flags))}</p>\n";
             writer.Write(flags);
+            if (g.Anchors is { Count: > 0 } anchors)
+            {
+                writer.Write($"<p class=\"anchors\">{GradeAnchors.Title}: {E(GradeAnchors.Describe(anchors))}</p>\n");
+            }
             if (g.FollowUp is { } followUp)
             {
                 writer.Write($"<p class=\"follow-up\">Follow-up: <span lang=\"{E(bank.Language)}\">{E(followUp)}</span></p>\n");

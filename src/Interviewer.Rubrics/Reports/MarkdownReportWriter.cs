@@ -45,12 +45,16 @@ internal sealed class MarkdownReportWriter(TextWriter writer, QuestionBank bank)
         {
             w.Write($"Only the first {BatchReports.MaxDetailedAnswers} graded answers are listed; {_collected.NotDetailed} more are counted above.\n\n");
         }
-        w.Write("| line | id | candidate | question | score | key points | flags |\n|---:|---|---|---|---:|---|---|\n");
+        // The anchors' column only when some grade anchored on the team's scored answers.
+        var anchored = _collected.Detailed.Any(r => r.Grade!.Anchors is { Count: > 0 });
+        w.Write("| line | id | candidate | question | score | key points | flags |" + (anchored ? $" {GradeAnchors.Title.ToLowerInvariant()} |" : string.Empty)
+            + "\n|---:|---|---|---|---:|---|---|" + (anchored ? "---|" : string.Empty) + "\n");
         foreach (var r in _collected.Detailed)
         {
             var g = r.Grade!;
             var keyPoints = string.Join(" ", g.KeyPoints.Select(k => (k.Status switch { KeyPointStatus.Covered => "✓", KeyPointStatus.Partial => "◐", _ => "✗" }) + C(k.Id)));
-            w.Write($"| {r.Line} | {C(r.Id ?? string.Empty)} | {C(r.Candidate ?? string.Empty)} | {C(g.QuestionId)} | {Score(g.Score)}{(g.Degraded ? " (degraded)" : string.Empty)} | {keyPoints} | {C(string.Join(", ", g.Flags))} |\n");
+            w.Write($"| {r.Line} | {C(r.Id ?? string.Empty)} | {C(r.Candidate ?? string.Empty)} | {C(g.QuestionId)} | {Score(g.Score)}{(g.Degraded ? " (degraded)" : string.Empty)} | {keyPoints} | {C(string.Join(", ", g.Flags))} |"
+                + (anchored ? $" {C(GradeAnchors.Describe(g.Anchors))} |" : string.Empty) + "\n");
         }
         if (_collected.Errors.Count > 0)
         {

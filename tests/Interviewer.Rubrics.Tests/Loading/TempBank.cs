@@ -52,5 +52,15 @@ internal sealed class TempBank : IDisposable
 
     public string QuestionFile(string name) => Path.Combine(Directory, "questions", name);
 
+    /// <summary>Writes <c>exemplars/&lt;questionId&gt;.jsonl</c> with these lines and returns its path.</summary>
+    public string WriteExemplars(string questionId, params string[] lines)
+    {
+        var folder = Path.Combine(Directory, "exemplars");
+        System.IO.Directory.CreateDirectory(folder);
+        var file = Path.Combine(folder, questionId + ".jsonl");
+        File.WriteAllText(file, string.Concat(lines.Select(l => l + "\n")));
+        return file;
+    }
+
     public void Dispose() => System.IO.Directory.Delete(Root, recursive: true);
 }

@@ -11,7 +11,9 @@ namespace Interviewer.Rubrics.Calibration.Analysis;
 /// <param name="Seed">Bootstrap seed: fixed, so reports repeat.</param>
 /// <param name="Disagreements">How many of the largest disagreements to list.</param>
 /// <param name="Suggestions">Most suggestions to make.</param>
-public sealed record CalibrationOptions(int Iterations = Bootstrap.DefaultIterations, int Seed = Bootstrap.DefaultSeed, int Disagreements = 10, int Suggestions = 20);
+/// <param name="CrossValidation">Grade each answer with the other folds' answers of its question as exemplars; null to grade with the bank as it is.</param>
+public sealed record CalibrationOptions(int Iterations = Bootstrap.DefaultIterations, int Seed = Bootstrap.DefaultSeed, int Disagreements = 10, int Suggestions = 20,
+    CrossValidation? CrossValidation = null);
 
 /// <summary>Turns graded answers with human scores into a <see cref="CalibrationReport"/>.</summary>
 public static class CalibrationAnalyzer

@@ -20,6 +20,10 @@ public sealed record ScoredRow(int Line, string? AnswerId, Question Question, bo
 /// <summary>Groups score rows into answers: rows of several raters for the same answer become one answer with several scores.</summary>
 public static class CalibrationAnswers
 {
+    /// <summary>What makes two rows one answer: the same question and answer id, or without an id the same text.</summary>
+    internal static string Key(string questionId, string? answerId, string answer) =>
+        questionId + "\u0001" + (answerId ?? "text:" + answer.Trim());
+
     /// <summary>
     /// Groups rows by question and answer id (or, without an id, by the answer's exact text). A second score from the same
     /// rater for the same answer, or a max_score that differs from the answer's first row, is reported and left out.
@@ -33,7 +37,7 @@ public static class CalibrationAnswers
         var byKey = new Dictionary<string, List<ScoredRow>>(StringComparer.Ordinal);
         foreach (var row in rows)
         {
-            var key = row.Question.Id + "\u0001" + (row.AnswerId ?? "text:" + row.Answer.Trim());
+            var key = Key(row.Question.Id, row.AnswerId, row.Answer);
             if (!byKey.TryGetValue(key, out var list))
             {
                 byKey[key] = list = [];

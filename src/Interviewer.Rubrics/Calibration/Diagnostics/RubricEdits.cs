@@ -114,10 +114,7 @@ public static partial class RubricEdits
         }
         if (changed.Count > 0)
         {
-            var bankFile = Path.Combine(bankDirectory, BankLoader.BankFileName);
-            var text = File.ReadAllText(bankFile);
-            File.WriteAllText(bankFile, VersionLine().Replace(text, m => $"{m.Groups[1].Value}{bank.Version + 1}", 1));
-            changed.Add(bankFile);
+            changed.Add(BankVersion.Bump(bankDirectory, bank.Version));
         }
         BankLoader.LoadOrThrow(bankDirectory);
         return changed.ToList();
@@ -217,7 +214,4 @@ public static partial class RubricEdits
 
     [GeneratedRegex(@"^(\s*(?:-\s+)?weight:\s*)[^#\s]+(.*)$")]
     private static partial Regex WeightLine();
-
-    [GeneratedRegex(@"^(version:\s*)\d+", RegexOptions.Multiline)]
-    private static partial Regex VersionLine();
 }

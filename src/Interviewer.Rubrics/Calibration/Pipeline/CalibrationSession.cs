@@ -60,8 +60,8 @@ public sealed class CalibrationSession
         ArgumentNullException.ThrowIfNull(rows);
         ArgumentNullException.ThrowIfNull(grader);
         options ??= new CalibrationOptions();
-        var (parsed, readProblems) = CalibrationRows.Read(RaterColumns.Expand(rows));
-        var run = await new CalibrationRunner(grader, bank).RunAsync(parsed, progress, ct).ConfigureAwait(false);
+        var (parsed, readProblems) = CalibrationRows.ReadExpanded(rows);
+        var run = await new CalibrationRunner(grader, bank) { CrossValidation = options.CrossValidation }.RunAsync(parsed, progress, ct).ConfigureAwait(false);
         var scored = run.Items.Select(i => new ScoredRow(i.Row.Line, i.Row.AnswerId, i.Question, i.Drafted, i.Row.Answer, i.Row.Score,
             i.Row.MaxScore, i.Row.Rater, i.Row.KeyPoints, i.Grade));
         var (answers, groupProblems) = CalibrationAnswers.Group(scored);
@@ -69,7 +69,7 @@ public sealed class CalibrationSession
             .Concat(groupProblems).OrderBy(p => p.Line).ToList();
         var rowsRead = parsed.Count + readProblems.Count;
         var used = bank ?? new QuestionBank(CalibrationRunner.DraftedBankId, "Drafted from reference answers", "en", 1, [], []);
-        var report = CalibrationAnalyzer.Analyze(used.Ref, grader.Name, answers, problems, rowsRead, options);
+        var report = CalibrationAnalyzer.Analyze(used.Ref, grader.Name, answers, problems, rowsRead, options) with { CrossValidation = options.CrossValidation };
         return new CalibrationSession(grader, used, answers, problems, rowsRead, options, report);
     }
 

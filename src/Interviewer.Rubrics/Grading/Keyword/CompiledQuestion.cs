@@ -49,6 +49,9 @@ internal sealed class CompiledQuestion : ITokenResolver
 
     public double TotalWeight { get; }
 
+    /// <summary>The question's exemplars prepared for anchoring; null when it has none. Set once, before the question is shared.</summary>
+    public ExemplarAnchors? Anchors { get; set; }
+
     public static CompiledQuestion Compile(Question question, TermCache cache, int typoMinLength)
     {
         var vocabulary = new List<Term>();

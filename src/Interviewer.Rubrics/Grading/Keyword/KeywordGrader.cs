@@ -42,7 +42,15 @@ public sealed class KeywordGrader : IAnswerGrader
         Options = options ?? KeywordGraderOptions.Default;
         Options.Validate();
         _cache = TermCache.Shared;
-        _compile = question => CompiledQuestion.Compile(question, _cache, Options.TypoMinLength);
+        _compile = question =>
+        {
+            var compiled = CompiledQuestion.Compile(question, _cache, Options.TypoMinLength);
+            if (question.Exemplars.Count > 0)
+            {
+                compiled.Anchors = ExemplarAnchors.Build(question.Exemplars, answer => RubricScoreAndVector(compiled, answer));
+            }
+            return compiled;
+        };
     }
 
     /// <summary>The settings in use.</summary>
@@ -73,6 +81,31 @@ public sealed class KeywordGrader : IAnswerGrader
             return Empty(request, compiled, spanish);
         }
 
+        var (score, grades, flags, match) = RubricScore(compiled, answer);
+        IReadOnlyList<GradeAnchor>? anchors = null;
+        if (compiled.Anchors is { } exemplars)
+        {
+            var blended = 100 * exemplars.Score(score / 100, AnswerVector.Of(match.Tokens), out var used);
+            score = flags.Contains(GradeFlags.KeywordStuffing) ? Math.Min(blended, Options.KeywordStuffingCap) : blended;
+            anchors = used;
+        }
+        var followUp = FollowUpTarget(compiled, grades);
+        return new GradeResult(
+            request.Question.Id,
+            Math.Round(score, 1, MidpointRounding.AwayFromZero),
+            Name,
+            Degraded: false,
+            request.Bank.Ref,
+            grades,
+            followUp?.FollowUp,
+            compiled.Feedback(grades, flags, spanish),
+            flags)
+        { Anchors = anchors };
+    }
+
+    /// <summary>The rubric's own score (0–100, unrounded), key-point grades and flags of a non-blank answer.</summary>
+    private (double Score, KeyPointGrade[] Grades, List<string> Flags, AnswerMatch Match) RubricScore(CompiledQuestion compiled, string answer)
+    {
         var match = AnswerMatch.For(compiled, answer);
         var grades = new KeyPointGrade[compiled.KeyPoints.Length];
         var earned = 0.0;
@@ -95,17 +128,18 @@ public sealed class KeywordGrader : IAnswerGrader
         {
             flags.Add(GradeFlags.TooShort);
         }
-        var followUp = FollowUpTarget(compiled, grades);
-        return new GradeResult(
-            request.Question.Id,
-            Math.Round(score, 1, MidpointRounding.AwayFromZero),
-            Name,
-            Degraded: false,
-            request.Bank.Ref,
-            grades,
-            followUp?.FollowUp,
-            compiled.Feedback(grades, flags, spanish),
-            flags);
+        return (score, grades, flags, match);
+    }
+
+    /// <summary>An exemplar's rubric score (0–1, as an answer would get it without exemplars) and word set.</summary>
+    private (double Rubric, int[] Vector) RubricScoreAndVector(CompiledQuestion compiled, string answer)
+    {
+        if (string.IsNullOrWhiteSpace(answer))
+        {
+            return (0, []);
+        }
+        var (score, _, _, match) = RubricScore(compiled, answer);
+        return (score / 100, AnswerVector.Of(match.Tokens).ToArray());
     }
 
     /// <summary>The question's compiled rubric, built once per question instance.</summary>

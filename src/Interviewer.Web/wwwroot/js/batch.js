@@ -137,6 +137,12 @@ function cellValue(row, key) {
   }
 }
 
+/** The team's scored answers a grade anchored on, as one note for the flags column. */
+function anchorsText(anchors) {
+  if (!Array.isArray(anchors) || anchors.length === 0) return [];
+  return [`closest scored answers: ${anchors.map((a) => `${a.exemplarId} ${a.score}/${a.maxScore} (${Number(a.similarity).toFixed(2)})`).join(' · ')}`];
+}
+
 function renderRows() {
   const sorted = [...rows].sort((a, b) => {
     const x = cellValue(a, sort.key);
@@ -153,7 +159,7 @@ function renderRows() {
     const cells = [
       [row.line, true], [row.id ?? '', false], [row.candidate ?? '', false], [row.questionId ?? '', false],
       [row.error ? '—' : row.score, true], [keyPoints, false],
-      [row.error ? `error: ${row.error}` : [...(row.flags ?? []), ...(row.degraded ? ['degraded'] : [])].join(', '), false],
+      [row.error ? `error: ${row.error}` : [...(row.flags ?? []), ...(row.degraded ? ['degraded'] : []), ...anchorsText(row.anchors)].join(', '), false],
     ];
     for (const [value, numeric] of cells) {
       const td = document.createElement('td');

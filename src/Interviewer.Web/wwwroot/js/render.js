@@ -115,7 +115,15 @@ export function renderGrade(grade) {
     flags.length > 0 ? el('ul', { className: 'grade-flags' }, flags) : null,
     items.length > 0 ? el('h3', { className: 'grade-heading', text: t(grade.targeted ? 'grade.targets' : 'grade.keyPoints') }) : null,
     items.length > 0 ? el('ul', { className: 'checklist' }, items) : null,
-    items.length > 0 ? el('p', { className: 'grade-rule hint', text: t('grade.rule') }) : null);
+    items.length > 0 ? el('p', { className: 'grade-rule hint', text: t('grade.rule') }) : null,
+    renderAnchors(grade.anchors));
+}
+
+/** The team's scored answers the grade anchored on ("closest scored answers"); nothing when there are none. */
+export function renderAnchors(anchors) {
+  if (!Array.isArray(anchors) || anchors.length === 0) return null;
+  const describe = (a) => t('grade.anchor', { id: a.exemplarId, score: a.score, max: a.maxScore, similarity: Number(a.similarity).toFixed(2) });
+  return el('p', { className: 'grade-anchors hint' }, t('grade.anchors'), anchors.map(describe).join(' · '));
 }
 
 /** Puts the grade under its answer and highlights the evidence in the answer's own text. */
