@@ -70,7 +70,7 @@ public sealed class LlmPromptTests
     public void Hash_OfTheseTemplates_IsFixed()
     {
         // Fixed: a change to any template changes the hash every grade records; bump LlmPrompt.Version and this value together.
-        Assert.Equal("5bb767883a76", LlmPrompt.Hash);
+        Assert.Equal("2d82f788f8a7", LlmPrompt.Hash);
         Assert.NotEqual(LlmPrompt.Hash, LlmPrompt.ComputeHash(LlmPrompt.SystemTemplate + " "));
     }
 
