@@ -32,7 +32,7 @@ public static class HostingExtensions
         builder.Services.AddSingleton(sp => BankCatalog.Load(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<RubricsOptions>>().Value.ResolvedPath));
         builder.Services.AddInterviewerGraders(builder.Configuration);
         builder.Services.TryAddSingleton(TimeProvider.System);
-        builder.Services.AddInterviews();
+        builder.Services.AddInterviews(builder.Configuration);
         builder.Services.AddSingleton<ReviewStore>();
         builder.Services.AddSingleton<RunStore>();
         builder.Services.AddInterviewerTelemetry();

@@ -11,8 +11,8 @@ namespace Interviewer.Api.Interviews;
 /// <summary>Registers and maps the live interview: engine service, hub, store.</summary>
 public static class InterviewExtensions
 {
-    /// <summary>Registers the interview service, the hub (stateful reconnect allowed) and the interview store.</summary>
-    public static IServiceCollection AddInterviews(this IServiceCollection services)
+    /// <summary>Registers the interview service, the hub (stateful reconnect allowed; a Redis backplane when configured) and the interview store.</summary>
+    public static IServiceCollection AddInterviews(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddInterviewStorage();
         services.AddOptions<InterviewOptions>().BindConfiguration(InterviewOptions.Section).ValidateDataAnnotations().ValidateOnStart();
@@ -23,9 +23,10 @@ public static class InterviewExtensions
         services.AddHostedService<PendingGrades>();
         services.AddScoped<AfterAcknowledgement>();
         services.AddSingleton<InterviewHubFilter>();
-        services.AddSignalR()
+        var signalR = services.AddSignalR()
             .AddJsonProtocol(o => InterviewerJson.Configure(o.PayloadSerializerOptions))
             .AddHubOptions<InterviewHub>(o => o.AddFilter<InterviewHubFilter>());
+        RedisBackplane.AddTo(signalR, configuration);
         // SignalR's 32 KB default would drop the connection before the answer-length check could say invalid_input:.
         services.AddOptions<HubOptions<InterviewHub>>()
             .Configure<IOptions<LimitsOptions>>((hub, limits) => hub.MaximumReceiveMessageSize = (4L * limits.Value.MaxAnswerLength) + 16_384);

@@ -27,8 +27,11 @@ public sealed record InterviewStarted(string SessionId, string ResumeToken, Bank
 /// <summary>The bank an interview draws from.</summary>
 public sealed record BankInfo(string Id, string Title, string Language, int Version);
 
-/// <summary>The argument of <c>SubmitAnswer</c>: <c>answerId</c> is chosen by the client and makes resubmission a no-op.</summary>
-public sealed record SubmitAnswerRequest(string? SessionId, string? AnswerId, string? Text);
+/// <summary>
+/// The argument of <c>SubmitAnswer</c>: <c>answerId</c> is chosen by the client and makes resubmission a no-op;
+/// <c>turn</c>, when given, is the turn the client answers (its <c>Question</c>'s <c>turn</c>), so an answer never lands on a turn the client has not seen.
+/// </summary>
+public sealed record SubmitAnswerRequest(string? SessionId, string? AnswerId, string? Text, int? Turn = null);
 
 /// <summary>What <c>SubmitAnswer</c> returns once the answer is durably stored.</summary>
 public sealed record AnswerAccepted(string SessionId, string AnswerId, int Turn);

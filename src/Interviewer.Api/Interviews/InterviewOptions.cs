@@ -19,4 +19,8 @@ public sealed class InterviewOptions
     /// <summary>Most questions one interview may ask. Default 50.</summary>
     [Range(1, 200, ErrorMessage = "Interviewer:Interviews:MaxQuestionCount must be between {1} and {2}.")]
     public int MaxQuestionCount { get; set; } = 50;
+
+    /// <summary>How long a session nobody touches stays in memory; it is read from the store again when needed. Default 10 minutes.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00", ErrorMessage = "Interviewer:Interviews:SessionIdleTimeout must be between {1} and {2}.")]
+    public TimeSpan SessionIdleTimeout { get; set; } = TimeSpan.FromMinutes(10);
 }

@@ -98,6 +98,7 @@ internal sealed partial class InterviewService(
 
         using var activity = InterviewMetrics.Source.StartActivity("interview.submit_answer");
         activity?.SetTag("session.id", sessionId);
+        int? seen = request.Turn;
         return await cache.WithSessionAsync(sessionId, async session =>
         {
             if (session.FindAnswer(answerId) is { } existing)
@@ -113,6 +114,8 @@ internal sealed partial class InterviewService(
                     RepeatOutcome(session, existing, connectionId));
             }
 
+            // The answer belongs to the turn the client answers (or, when it does not say, the one this copy showed), or nowhere.
+            RequireSameTurn(session, ref seen);
             var turn = session.AcceptAnswer(answerId, text, time.GetUtcNow());
             await store.SaveAnswerAsync(session, turn);
             LogAnswerStored(sessionId, answerId, turn.Number, text.Length);
@@ -125,8 +128,10 @@ internal sealed partial class InterviewService(
     public async Task<HubOutcome<bool>> SkipAsync(SessionRequest request)
     {
         var sessionId = RequireId(request.SessionId, "sessionId");
+        int? seen = null;
         return await cache.WithSessionAsync(sessionId, async session =>
         {
+            RequireSameTurn(session, ref seen);
             var (skipped, next) = session.Skip(time.GetUtcNow());
             await store.SaveSkipAsync(session, skipped, (next as InterviewStep.Ask)?.Turn);
             metrics.Skipped();
@@ -171,7 +176,7 @@ internal sealed partial class InterviewService(
             }
             LogResumed(sessionId, InterviewWire.StatusName(session.Status));
             return InterviewWire.Resumed(session);
-        });
+        }, current: true);
     }
 
     public Task<bool> ExistsAsync(string sessionId) => store.ExistsAsync(sessionId);
@@ -260,6 +265,17 @@ internal sealed partial class InterviewService(
         }
         var summary = InterviewWire.Completed(session, Audience.CandidateOf(session));
         return () => clients.Completed(summary);
+    }
+
+    private static void RequireSameTurn(InterviewSession session, ref int? seen)
+    {
+        var current = session.Current?.Number;
+        seen ??= current;
+        if (current != seen)
+        {
+            throw new InterviewException(InterviewError.Conflict,
+                $"turn {seen} of session '{session.Id}' is not open (the interview is at {(current is null ? "its end" : $"turn {current}")}); call ResumeInterview to see where it stands");
+        }
     }
 
     private static string RequireId(string? value, string field)

@@ -36,9 +36,11 @@ internal sealed class InterviewStore(InterviewDb db, StoreWriter writer, BankCat
         };
         if (writer.HasHotPath)
         {
-            // No session write: the insert checks the session's version, and the unique index keeps one answer per turn.
-            var version = session.Version;
-            return writer.WriteRawAsync(sql => sql.InsertAnswer(answer, version));
+            return CommitRawAsync(session, (sql, sessionRow, expected) =>
+            {
+                sql.InsertAnswer(answer);
+                sql.UpdateSession(sessionRow, expected);
+            });
         }
         return CommitAsync(session, context => context.Answers.Add(answer));
     }
@@ -155,17 +157,25 @@ internal sealed class InterviewStore(InterviewDb db, StoreWriter writer, BankCat
             .ToDictionaryAsync(g => g.Key, g => g.Count, ct);
     }
 
+    /// <summary>The stored version of a session; null when there is none.</summary>
+    public async Task<long?> VersionAsync(string sessionId)
+    {
+        await using var context = db.CreateContext();
+        return await context.Sessions.AsNoTracking().Where(s => s.Id == sessionId).Select(s => (long?)s.Version).FirstOrDefaultAsync();
+    }
+
+    // Both write paths move the session's version by one and refuse a change made from an older copy the same way.
     private async Task CommitAsync(InterviewSession session, Action<InterviewDbContext> apply)
     {
         var row = SessionRow(session);
         var expected = session.Version;
-        await writer.WriteAsync(context =>
+        await StoreConflicts.Guard(session.Id, writer.WriteAsync(context =>
         {
             apply(context);
             var entry = context.Sessions.Update(row);
             entry.Property(s => s.Version).OriginalValue = expected;
             entry.Property(s => s.Version).CurrentValue = expected + 1;
-        });
+        }));
         session.Version = expected + 1;
     }
 
@@ -173,7 +183,7 @@ internal sealed class InterviewStore(InterviewDb db, StoreWriter writer, BankCat
     {
         var row = SessionRow(session);
         var expected = session.Version;
-        await writer.WriteRawAsync(sql => apply(sql, row, expected));
+        await StoreConflicts.Guard(session.Id, writer.WriteRawAsync(sql => apply(sql, row, expected)));
         session.Version = expected + 1;
     }
 

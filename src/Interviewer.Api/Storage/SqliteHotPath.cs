@@ -32,15 +32,12 @@ internal sealed class SqliteHotPath : IDisposable
             pragma.CommandText = "PRAGMA synchronous=NORMAL;";
             pragma.ExecuteNonQuery();
         }
-        // The answer carries the session's version without writing the session: it is inserted only while the session
-        // is still at the version this copy saw, and the unique (SessionId, TurnNumber) index keeps one answer per turn.
         _insertAnswer = Prepare(
             """
             INSERT INTO answers (SessionId, AnswerId, TurnNumber, Text, ReceivedAt)
-            SELECT $session, $answer, $turn, $text, $received
-            WHERE EXISTS (SELECT 1 FROM sessions WHERE Id = $session AND Version = $version)
+            VALUES ($session, $answer, $turn, $text, $received)
             """,
-            "$session", "$answer", "$turn", "$text", "$received", "$version");
+            "$session", "$answer", "$turn", "$text", "$received");
         _insertGrade = Prepare(
             """
             INSERT INTO grades (SessionId, AnswerId, Grader, BankId, BankVersion, Score, Degraded, LatencyMs, ResultJson, GradedAt)
@@ -76,7 +73,7 @@ internal sealed class SqliteHotPath : IDisposable
         transaction.Commit();
     }
 
-    public void InsertAnswer(AnswerRow row, long sessionVersion)
+    public void InsertAnswer(AnswerRow row)
     {
         var p = _insertAnswer.Parameters;
         p[0].Value = row.SessionId;
@@ -84,11 +81,7 @@ internal sealed class SqliteHotPath : IDisposable
         p[2].Value = row.TurnNumber;
         p[3].Value = row.Text;
         p[4].Value = Ticks(row.ReceivedAt);
-        p[5].Value = sessionVersion;
-        if (_insertAnswer.ExecuteNonQuery() != 1)
-        {
-            throw Stale(row.SessionId);
-        }
+        _insertAnswer.ExecuteNonQuery();
     }
 
     public void InsertGrade(GradeRow row)

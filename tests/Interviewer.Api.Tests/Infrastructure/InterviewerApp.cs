@@ -16,14 +16,17 @@ public sealed class InterviewerApp : WebApplicationFactory<Program>
     private readonly Dictionary<string, string?> _settings;
     private readonly Action<IServiceCollection>? _services;
 
-    public InterviewerApp(IDictionary<string, string?>? settings = null, string? dataDirectory = null, Action<IServiceCollection>? services = null)
+    public InterviewerApp(
+        IDictionary<string, string?>? settings = null,
+        string? dataDirectory = null,
+        Action<IServiceCollection>? services = null,
+        TestStore? store = null)
     {
         _services = services;
-        DataDirectory = dataDirectory ?? Directory.CreateTempSubdirectory("interviewer-test-").FullName;
-        _settings = new Dictionary<string, string?>
+        Store = store ?? TestStore.Create(StoreProvider.Sqlite, dataDirectory);
+        _settings = new Dictionary<string, string?>(Store.Settings())
         {
             ["Interviewer:Security:ReviewerKeys:0"] = ReviewerKey,
-            ["Interviewer:Storage:DataDirectory"] = DataDirectory,
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
@@ -33,8 +36,11 @@ public sealed class InterviewerApp : WebApplicationFactory<Program>
         StartServer();
     }
 
-    /// <summary>The folder that holds this app's database; kept after disposal so a restart can reuse it.</summary>
-    public string DataDirectory { get; }
+    /// <summary>This app's store; kept after disposal so that a restart, or a second instance, can share it.</summary>
+    public TestStore Store { get; }
+
+    /// <summary>The folder that holds this app's data (the SQLite file); kept after disposal so a restart can reuse it.</summary>
+    public string DataDirectory => Store.DataDirectory;
 
     /// <summary>The base address of the real server, e.g. http://127.0.0.1:41234/.</summary>
     public Uri BaseAddress => ClientOptions.BaseAddress;

@@ -44,8 +44,8 @@ internal sealed class HubTestClient : IAsyncDisposable
     public Task<InterviewStarted> StartAsync(StartInterviewRequest request) =>
         Connection.InvokeAsync<InterviewStarted>("StartInterview", request).WaitAsync(Timeout);
 
-    public Task<AnswerAccepted> SubmitAsync(string sessionId, string answerId, string? text) =>
-        Connection.InvokeAsync<AnswerAccepted>("SubmitAnswer", new SubmitAnswerRequest(sessionId, answerId, text)).WaitAsync(Timeout);
+    public Task<AnswerAccepted> SubmitAsync(string sessionId, string answerId, string? text, int? turn = null) =>
+        Connection.InvokeAsync<AnswerAccepted>("SubmitAnswer", new SubmitAnswerRequest(sessionId, answerId, text, turn)).WaitAsync(Timeout);
 
     public Task SkipAsync(string sessionId) => Connection.InvokeAsync("Skip", new SessionRequest(sessionId)).WaitAsync(Timeout);
 
@@ -91,7 +91,8 @@ internal static class LiveApps
     public static InterviewerApp Create(
         IDictionary<string, string?>? settings = null,
         string? dataDirectory = null,
-        Action<IServiceCollection>? services = null)
+        Action<IServiceCollection>? services = null,
+        TestStore? store = null)
     {
         var all = new Dictionary<string, string?>
         {
@@ -102,7 +103,7 @@ internal static class LiveApps
         {
             all[key] = value;
         }
-        return new InterviewerApp(all, dataDirectory, services);
+        return new InterviewerApp(all, dataDirectory, services, store);
     }
 
     /// <summary>An answer that covers every key point of the fixture bank.</summary>

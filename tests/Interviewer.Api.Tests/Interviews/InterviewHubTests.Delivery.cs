@@ -3,12 +3,12 @@ using Interviewer.Api.Interviews;
 namespace Interviewer.Api.Tests.Interviews;
 
 /// <summary>docs/hub.md's promises about delivery: a call's result comes before its events; events reach every connection.</summary>
-public sealed partial class InterviewHubTests
+public abstract partial class InterviewHubTests
 {
     [Fact]
     public async Task Calls_ResultArrivesOnTheWireBeforeTheEventsItCauses()
     {
-        await using var app = LiveApps.Create();
+        await using var app = App();
         await using var raw = await RawHubConnection.ConnectAsync(app);
 
         var start = await raw.InvokeAsync("StartInterview", new { questionCount = 1, seed = 3 });
@@ -31,7 +31,7 @@ public sealed partial class InterviewHubTests
     [Fact]
     public async Task Events_ReachEveryConnectionOfTheSession()
     {
-        await using var app = LiveApps.Create();
+        await using var app = App();
         await using var first = await HubTestClient.ConnectAsync(app);
         await using var second = await HubTestClient.ConnectAsync(app);
         var started = await first.StartAsync(new StartInterviewRequest(QuestionCount: 2, Seed: 7));

@@ -7,7 +7,7 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace Interviewer.Api.Tests.Interviews;
 
-public sealed partial class InterviewHubTests
+public abstract partial class InterviewHubTests
 {
     [Theory]
     [InlineData("")]
@@ -15,7 +15,7 @@ public sealed partial class InterviewHubTests
     [InlineData(null)]
     public async Task SubmitAnswer_WithEmptyText_IsRejected(string? text)
     {
-        await using var app = LiveApps.Create();
+        await using var app = App();
         await using var client = await HubTestClient.ConnectAsync(app);
         var started = await client.StartAsync(new StartInterviewRequest(QuestionCount: 1));
 
@@ -28,7 +28,7 @@ public sealed partial class InterviewHubTests
     [Fact]
     public async Task SubmitAnswer_OverTheLengthLimit_IsRejectedAndChangesNothing()
     {
-        await using var app = LiveApps.Create(new Dictionary<string, string?> { ["Interviewer:Limits:MaxAnswerLength"] = "40" });
+        await using var app = App(new Dictionary<string, string?> { ["Interviewer:Limits:MaxAnswerLength"] = "40" });
         await using var client = await HubTestClient.ConnectAsync(app);
         var started = await client.StartAsync(new StartInterviewRequest(QuestionCount: 1));
 
@@ -44,7 +44,7 @@ public sealed partial class InterviewHubTests
     [Fact]
     public async Task SubmitAnswer_LargerThanSignalRsDefaultMessage_GetsTheLengthErrorAndTheConnectionStays()
     {
-        await using var app = LiveApps.Create();
+        await using var app = App();
         await using var client = await HubTestClient.ConnectAsync(app);
         var started = await client.StartAsync(new StartInterviewRequest(QuestionCount: 1));
 
@@ -59,7 +59,7 @@ public sealed partial class InterviewHubTests
     [Fact]
     public async Task SubmitAnswer_ToAnUnknownSession_IsNotFound()
     {
-        await using var app = LiveApps.Create();
+        await using var app = App();
         await using var client = await HubTestClient.ConnectAsync(app);
 
         var code = await HubTestClient.ErrorCodeAsync(() => client.SubmitAsync("no-such-session", "a-1", "apples"));
@@ -70,7 +70,7 @@ public sealed partial class InterviewHubTests
     [Fact]
     public async Task ResumeInterview_WithAnUnknownSession_IsNotFound()
     {
-        await using var app = LiveApps.Create();
+        await using var app = App();
         await using var client = await HubTestClient.ConnectAsync(app);
 
         var code = await HubTestClient.ErrorCodeAsync(() => client.ResumeAsync("no-such-session", "token"));
@@ -81,7 +81,7 @@ public sealed partial class InterviewHubTests
     [Fact]
     public async Task ResumeInterview_WithAWrongToken_IsForbiddenAndGrantsNothing()
     {
-        await using var app = LiveApps.Create();
+        await using var app = App();
         await using var owner = await HubTestClient.ConnectAsync(app);
         var started = await owner.StartAsync(new StartInterviewRequest(QuestionCount: 1));
         await using var intruder = await HubTestClient.ConnectAsync(app);
@@ -98,7 +98,7 @@ public sealed partial class InterviewHubTests
     [Fact]
     public async Task SubmitAnswer_WithAReusedAnswerIdAndDifferentText_IsAConflict()
     {
-        await using var app = LiveApps.Create();
+        await using var app = App();
         await using var client = await HubTestClient.ConnectAsync(app);
         var started = await client.StartAsync(new StartInterviewRequest(QuestionCount: 2, Seed: 4));
         await client.AnswerAsync(started.SessionId, LiveApps.CompleteAnswer, "a-1");
@@ -111,7 +111,7 @@ public sealed partial class InterviewHubTests
     [Fact]
     public async Task SubmitAnswer_AfterTheInterviewEnded_IsAConflict()
     {
-        await using var app = LiveApps.Create();
+        await using var app = App();
         await using var client = await HubTestClient.ConnectAsync(app);
         var started = await client.StartAsync(new StartInterviewRequest(QuestionCount: 2));
         await client.EndAsync(started.SessionId);
@@ -130,7 +130,7 @@ public sealed partial class InterviewHubTests
     [InlineData("{\"questionCount\":500}")]
     public async Task StartInterview_WithBadSettings_IsInvalidInput(string json)
     {
-        await using var app = LiveApps.Create();
+        await using var app = App();
         await using var client = await HubTestClient.ConnectAsync(app);
         var request = JsonSerializer.Deserialize<StartInterviewRequest>(json, Rubrics.InterviewerJson.Options)!;
 
@@ -145,7 +145,7 @@ public sealed partial class InterviewHubTests
     public async Task HubCalls_OverTheLimitPerMinute_AreRateLimitedUntilTheMinutePasses()
     {
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 25, 12, 0, 0, TimeSpan.Zero));
-        await using var app = LiveApps.Create(
+        await using var app = App(
             new Dictionary<string, string?> { ["Interviewer:Limits:HubMessagesPerMinute"] = "3" },
             services: s => s.Replace(ServiceDescriptor.Singleton<TimeProvider>(time)));
         await using var client = await HubTestClient.ConnectAsync(app);

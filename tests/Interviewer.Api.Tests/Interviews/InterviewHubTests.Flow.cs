@@ -6,12 +6,12 @@ using Microsoft.AspNetCore.SignalR.Client;
 
 namespace Interviewer.Api.Tests.Interviews;
 
-public sealed partial class InterviewHubTests
+public abstract partial class InterviewHubTests
 {
     [Fact]
     public async Task StartInterview_ReturnsSessionAndSendsTheFirstQuestion()
     {
-        await using var app = LiveApps.Create();
+        await using var app = App();
         await using var client = await HubTestClient.ConnectAsync(app);
 
         var started = await client.StartAsync(new StartInterviewRequest(QuestionCount: 2, Seed: 5));
@@ -32,7 +32,7 @@ public sealed partial class InterviewHubTests
     [Fact]
     public async Task FullInterview_WithCompleteAnswers_GradesEachAndCompletes()
     {
-        await using var app = LiveApps.Create();
+        await using var app = App();
         await using var client = await HubTestClient.ConnectAsync(app);
         var started = await client.StartAsync(new StartInterviewRequest(QuestionCount: 3, Seed: 11));
 
@@ -65,7 +65,7 @@ public sealed partial class InterviewHubTests
     [Fact]
     public async Task SubmitAnswer_MissingKeyPoints_GetsOneFollowUpAndTheQuestionScoresTheUnion()
     {
-        await using var app = LiveApps.Create();
+        await using var app = App();
         await using var client = await HubTestClient.ConnectAsync(app);
         var started = await client.StartAsync(new StartInterviewRequest(QuestionCount: 1, Categories: ["beta"]));
         Assert.Equal("beta-one", (await client.NextQuestionAsync()).QuestionId);
@@ -94,7 +94,7 @@ public sealed partial class InterviewHubTests
     [Fact]
     public async Task SubmitAnswer_FollowUpAnswerStillMissing_MovesOnWithoutASecondFollowUp()
     {
-        await using var app = LiveApps.Create();
+        await using var app = App();
         await using var client = await HubTestClient.ConnectAsync(app);
         var started = await client.StartAsync(new StartInterviewRequest(QuestionCount: 2, Categories: ["beta", "faq"], Seed: 3));
         var first = await client.NextQuestionAsync();
@@ -112,7 +112,7 @@ public sealed partial class InterviewHubTests
     [Fact]
     public async Task SubmitAnswer_ResubmittedWithTheSameAnswerId_IsANoOpThatRepeatsTheOutcome()
     {
-        await using var app = LiveApps.Create();
+        await using var app = App();
         await using var client = await HubTestClient.ConnectAsync(app);
         var started = await client.StartAsync(new StartInterviewRequest(QuestionCount: 2, Seed: 2));
         await client.NextQuestionAsync();
@@ -137,7 +137,7 @@ public sealed partial class InterviewHubTests
     [Fact]
     public async Task Skip_MovesToTheNextQuestionAndEndInterview_SendsTheSummary()
     {
-        await using var app = LiveApps.Create();
+        await using var app = App();
         await using var client = await HubTestClient.ConnectAsync(app);
         var started = await client.StartAsync(new StartInterviewRequest(QuestionCount: 3, Seed: 9));
         var first = await client.NextQuestionAsync();
@@ -158,7 +158,7 @@ public sealed partial class InterviewHubTests
     [Fact]
     public async Task Graded_HasTheGradeFieldsAtTheTopLevel()
     {
-        await using var app = LiveApps.Create();
+        await using var app = App();
         // A raw connection: the page reads Graded as plain JSON.
         await using var connection = new HubConnectionBuilder().WithUrl(new Uri(app.BaseAddress, "hubs/interview")).Build();
         var raw = new TaskCompletionSource<JsonElement>(TaskCreationOptions.RunContinuationsAsynchronously);

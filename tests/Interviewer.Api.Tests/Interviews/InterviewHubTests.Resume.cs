@@ -1,16 +1,17 @@
 using Interviewer.Api.Interviews;
+using Interviewer.Api.Tests.Infrastructure;
 using Interviewer.Rubrics.Grading;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Interviewer.Api.Tests.Interviews;
 
-public sealed partial class InterviewHubTests
+public abstract partial class InterviewHubTests
 {
     [Fact]
     public async Task ResumeInterview_FromABrandNewConnection_RedrawsTheChatAndCarriesOn()
     {
-        await using var app = LiveApps.Create();
+        await using var app = App();
         var first = await HubTestClient.ConnectAsync(app);
         var started = await first.StartAsync(new StartInterviewRequest(QuestionCount: 2, Seed: 8));
         var q1 = await first.NextQuestionAsync();
@@ -42,12 +43,12 @@ public sealed partial class InterviewHubTests
     [Fact]
     public async Task ServerRestart_MidInterview_LosesNothingAcknowledgedAndTheCandidateResumes()
     {
-        string dataDirectory;
+        TestStore store;
         InterviewStarted started;
         QuestionMessage current;
-        await using (var app = LiveApps.Create())
+        await using (var app = App())
         {
-            dataDirectory = app.DataDirectory;
+            store = app.Store;
             await using var client = await HubTestClient.ConnectAsync(app);
             started = await client.StartAsync(new StartInterviewRequest(QuestionCount: 3, Seed: 21));
             await client.NextQuestionAsync();
@@ -57,7 +58,7 @@ public sealed partial class InterviewHubTests
             current = await client.NextQuestionAsync();
         }
 
-        await using var restarted = LiveApps.Create(dataDirectory: dataDirectory);
+        await using var restarted = App(store: store);
         await using var again = await HubTestClient.ConnectAsync(restarted);
         var resumed = await again.ResumeAsync(started.SessionId, started.ResumeToken);
 
@@ -76,11 +77,11 @@ public sealed partial class InterviewHubTests
     public async Task ServerRestart_AfterAnAnswerWasAcknowledgedButNotGraded_GradesItAndTheCandidateCarriesOn()
     {
         var gate = new FailingGrader();
-        string dataDirectory;
+        TestStore store;
         InterviewStarted started;
-        await using (var app = LiveApps.Create(services: s => s.Replace(ServiceDescriptor.Singleton(new GraderRegistry([gate])))))
+        await using (var app = App(services: s => s.Replace(ServiceDescriptor.Singleton(new GraderRegistry([gate])))))
         {
-            dataDirectory = app.DataDirectory;
+            store = app.Store;
             await using var client = await HubTestClient.ConnectAsync(app);
             started = await client.StartAsync(new StartInterviewRequest(QuestionCount: 2, Seed: 13));
             await client.NextQuestionAsync();
@@ -89,7 +90,7 @@ public sealed partial class InterviewHubTests
             await gate.Called.Task.WaitAsync(HubTestClient.Timeout);
         }
 
-        await using var restarted = LiveApps.Create(dataDirectory: dataDirectory);
+        await using var restarted = App(store: store);
         await using var again = await HubTestClient.ConnectAsync(restarted);
         var resumed = await again.ResumeAsync(started.SessionId, started.ResumeToken);
 
@@ -103,7 +104,7 @@ public sealed partial class InterviewHubTests
     [Fact]
     public async Task ResumeInterview_OfACompletedInterview_ReturnsTheSummaryAndNoQuestion()
     {
-        await using var app = LiveApps.Create();
+        await using var app = App();
         await using var client = await HubTestClient.ConnectAsync(app);
         var started = await client.StartAsync(new StartInterviewRequest(QuestionCount: 1, Seed: 1));
         await client.AnswerAsync(started.SessionId, LiveApps.CompleteAnswer);

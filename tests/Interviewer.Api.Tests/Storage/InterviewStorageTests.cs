@@ -1,38 +1,29 @@
 using Interviewer.Api.Interviews;
+using Interviewer.Api.Tests.Infrastructure;
 using Interviewer.Api.Tests.Interviews;
-using Microsoft.Data.Sqlite;
 
 namespace Interviewer.Api.Tests.Storage;
 
-public sealed class InterviewStorageTests
+/// <summary>The store's behaviour, the same on every provider (SQLite's hot path and EF Core's path alike).</summary>
+public abstract class InterviewStorageTests(StoreProvider provider)
 {
-    [Fact]
-    public async Task Start_CreatesTheSqliteFileInWalMode()
-    {
-        await using var app = LiveApps.Create();
-
-        var file = Path.Combine(app.DataDirectory, "interviewer.db");
-        Assert.True(File.Exists(file));
-        await using var connection = new SqliteConnection($"Data Source={file};Pooling=false");
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = "PRAGMA journal_mode;";
-        Assert.Equal("wal", (string?)await command.ExecuteScalarAsync());
-    }
+    private InterviewerApp App(TestStore? store = null) => LiveApps.Create(store: store ?? TestStore.Create(provider));
 
     [Fact]
     public async Task Grade_IsStoredWithGraderBankVersionAndLatency()
     {
-        await using var app = LiveApps.Create();
+        await using var app = App();
         await using var client = await HubTestClient.ConnectAsync(app);
         var started = await client.StartAsync(new StartInterviewRequest(QuestionCount: 1, Seed: 1));
         await client.AnswerAsync(started.SessionId, LiveApps.CompleteAnswer, "a-1");
 
-        await using var connection = new SqliteConnection($"Data Source={Path.Combine(app.DataDirectory, "interviewer.db")};Pooling=false");
-        await connection.OpenAsync();
+        await using var connection = await app.Store.OpenAsync();
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT Grader, BankId, BankVersion, Score, LatencyMs, ResultJson FROM grades WHERE SessionId = $id AND AnswerId = 'a-1'";
-        command.Parameters.AddWithValue("$id", started.SessionId);
+        command.CommandText = """SELECT "Grader", "BankId", "BankVersion", "Score", "LatencyMs", "ResultJson" FROM grades WHERE "SessionId" = @id AND "AnswerId" = 'a-1'""";
+        var id = command.CreateParameter();
+        id.ParameterName = "id";
+        id.Value = started.SessionId;
+        command.Parameters.Add(id);
         await using var reader = await command.ExecuteReaderAsync();
 
         Assert.True(await reader.ReadAsync());
@@ -45,56 +36,73 @@ public sealed class InterviewStorageTests
     }
 
     [Fact]
-    public async Task Answer_ToASessionChangedByAnotherWriter_IsRefusedAndNotStored()
+    public async Task EveryChange_MovesTheSessionVersionByOne()
     {
-        await using var app = LiveApps.Create();
+        await using var app = App();
+        await using var client = await HubTestClient.ConnectAsync(app);
+        var started = await client.StartAsync(new StartInterviewRequest(QuestionCount: 3, Seed: 1));
+        await client.NextQuestionAsync();
+        var version = () => app.Store.CountAsync("""SELECT "Version" FROM sessions WHERE "Id" = @id""", ("id", started.SessionId));
+
+        var atStart = await version();
+        await client.SubmitAsync(started.SessionId, "a-1", LiveApps.CompleteAnswer);
+        await client.NextGradedAsync();
+        await client.NextQuestionAsync();
+        var afterAnswerAndGrade = await version();
+        await client.SkipAsync(started.SessionId);
+        await client.NextQuestionAsync();
+        var afterSkip = await version();
+        await client.EndAsync(started.SessionId);
+        await client.NextCompletedAsync();
+
+        Assert.Equal(0, atStart);
+        Assert.Equal(2, afterAnswerAndGrade);
+        Assert.Equal(3, afterSkip);
+        Assert.Equal(4, await version());
+    }
+
+    [Fact]
+    public async Task Answer_ToASessionChangedByAnotherWriter_ReadsTheStoreAgainAndIsStoredOnce()
+    {
+        await using var app = App();
         await using var client = await HubTestClient.ConnectAsync(app);
         var started = await client.StartAsync(new StartInterviewRequest(QuestionCount: 2, Seed: 1));
         await client.NextQuestionAsync();
         await client.AnswerAsync(started.SessionId, LiveApps.CompleteAnswer, "a-1");
-        await using var connection = new SqliteConnection($"Data Source={Path.Combine(app.DataDirectory, "interviewer.db")};Pooling=false");
-        await connection.OpenAsync();
-        await using (var bump = connection.CreateCommand())
-        {
-            // Another instance committed a change: this instance's copy of the session is now stale.
-            bump.CommandText = "UPDATE sessions SET Version = Version + 1 WHERE Id = $id";
-            bump.Parameters.AddWithValue("$id", started.SessionId);
-            Assert.Equal(1, await bump.ExecuteNonQueryAsync());
-        }
+        await client.NextQuestionAsync();
+        // Another instance committed a change that left the current turn open: this instance's copy is now stale.
+        Assert.Equal(1, await app.Store.ExecuteAsync("""UPDATE sessions SET "Version" = "Version" + 1 WHERE "Id" = @id""", ("id", started.SessionId)));
 
-        await Assert.ThrowsAsync<Microsoft.AspNetCore.SignalR.HubException>(() => client.SubmitAsync(started.SessionId, "a-2", LiveApps.CompleteAnswer));
+        var ack = await client.SubmitAsync(started.SessionId, "a-2", LiveApps.CompleteAnswer);
+        await client.NextGradedAsync();
 
-        await using var count = connection.CreateCommand();
-        count.CommandText = "SELECT COUNT(*) FROM answers WHERE SessionId = $id AND AnswerId = 'a-2'";
-        count.Parameters.AddWithValue("$id", started.SessionId);
-        Assert.Equal(0L, (long)(await count.ExecuteScalarAsync())!);
+        Assert.Equal(2, ack.Turn);
+        Assert.Equal(1, await app.Store.CountAsync("""SELECT COUNT(*) FROM answers WHERE "SessionId" = @id AND "AnswerId" = 'a-2'""", ("id", started.SessionId)));
     }
 
-    [Theory]
-    [InlineData("Interviewer:Storage:Provider", "Oracle", "Interviewer:Storage:Provider")]
-    [InlineData("Interviewer:Storage:Provider", "Postgres", "ConnectionStrings:Interviewer")]
-    [InlineData("Interviewer:Storage:MaxBatch", "0", "Interviewer:Storage:MaxBatch")]
-    [InlineData("Interviewer:Interviews:DefaultQuestionCount", "0", "Interviewer:Interviews:DefaultQuestionCount")]
-    public void Start_WithABadSetting_StopsWithAMessageNamingTheKey(string key, string value, string named)
+    [Fact]
+    public async Task Answer_FromAStaleCopyAfterAnotherInstanceMovedOn_IsAConflictAndIsNotFiledUnderTheNewTurn()
     {
-        var ex = Assert.ThrowsAny<Exception>(() => LiveApps.Create(new Dictionary<string, string?> { [key] = value }));
+        await using var a = App();
+        await using var b = App(a.Store);
+        await using var onA = await HubTestClient.ConnectAsync(a);
+        var started = await onA.StartAsync(new StartInterviewRequest(QuestionCount: 3, Seed: 1));
+        await onA.NextQuestionAsync();
+        await using var onB = await HubTestClient.ConnectAsync(b);
+        await onB.ResumeAsync(started.SessionId, started.ResumeToken);
+        await onB.SkipAsync(started.SessionId);
+        await onB.NextQuestionAsync();
 
-        var messages = string.Join(" | ", Flatten(ex).Select(e => e.Message));
-        Assert.Contains(named, messages, StringComparison.Ordinal);
-    }
+        var code = await HubTestClient.ErrorCodeAsync(() => onA.SubmitAsync(started.SessionId, "late", LiveApps.CompleteAnswer));
 
-    private static IEnumerable<Exception> Flatten(Exception ex)
-    {
-        for (Exception? e = ex; e is not null; e = e.InnerException)
-        {
-            yield return e;
-            if (e is AggregateException aggregate)
-            {
-                foreach (var inner in aggregate.InnerExceptions.SelectMany(Flatten))
-                {
-                    yield return inner;
-                }
-            }
-        }
+        Assert.Equal("conflict", code);
+        Assert.Equal(0, await a.Store.CountAsync("""SELECT COUNT(*) FROM answers WHERE "SessionId" = @id""", ("id", started.SessionId)));
+        var resumed = await onA.ResumeAsync(started.SessionId, started.ResumeToken);
+        Assert.Equal(2, resumed.CurrentQuestion!.Turn);
+        Assert.True(resumed.Transcript[0].Skipped);
     }
 }
+
+public sealed class InterviewStorageOnSqliteTests() : InterviewStorageTests(StoreProvider.Sqlite);
+
+public sealed class InterviewStorageOnPostgresTests() : InterviewStorageTests(StoreProvider.Postgres);
