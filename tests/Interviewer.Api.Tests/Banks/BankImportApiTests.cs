@@ -189,7 +189,7 @@ public sealed class BankImportApiTests : IDisposable
     public async Task OpenApi_DeclaresTheImportRoute()
     {
         await using var app = new InterviewerApp();
-        using var client = app.CreateClient();
+        using var client = app.CreateReviewerClient();
 
         var document = await client.GetFromJsonAsync<JsonElement>("/openapi/v1.json");
 

@@ -16,6 +16,8 @@ public sealed class MetricsEndpointTests
             ["Interviewer:Llm:Endpoint"] = "http://127.0.0.1:9/v1",
             ["Interviewer:Llm:Model"] = "unreachable",
             ["Interviewer:Llm:MaxRetries"] = "0",
+            ["Interviewer:Limits:PracticeGraders:0"] = "keyword",
+            ["Interviewer:Limits:PracticeGraders:1"] = "llm",
         });
         await using var client = await HubTestClient.ConnectAsync(app);
         var started = await client.StartAsync(new StartInterviewRequest(QuestionCount: 2, Seed: 8, Grader: "llm"));

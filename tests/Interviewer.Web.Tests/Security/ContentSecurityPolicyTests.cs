@@ -62,7 +62,7 @@ public sealed class ContentSecurityPolicyTests(BrowserFixture browser)
         await page.WaitForSelectorAsync("#report:not([hidden])");
 
         Assert.Empty(await Violations(page));
-        Assert.Equal("left", await page.EvalOnSelectorAsync<string>("#disagreements td.disagreement-text", "td => getComputedStyle(td).textAlign"));
+        Assert.Equal("right", await page.EvalOnSelectorAsync<string>("#disagreements td.number", "td => getComputedStyle(td).textAlign"));
         Assert.Equal("collapse", await page.EvalOnSelectorAsync<string>("table", "t => getComputedStyle(t).borderCollapse"));
     }
 

@@ -119,7 +119,7 @@ const strings = {
     'nav.batch': 'Corrección por lotes',
     'nav.calibrate': 'Calibración',
     'nav.sessions': 'Entrevistas',
-    'nav.import': 'Importar una guía',
+    'nav.import': 'Importar guía',
     'nav.language': 'Idioma',
     'nav.menu': 'Menú',
     'reviewer.title': 'Clave de revisor',
