@@ -518,7 +518,7 @@ function submitAnswer() {
     ui.answer.focus();
     return;
   }
-  const submission = { answerId: newAnswerId(), text, questionKey: questionKey(state.current) };
+  const submission = { answerId: newAnswerId(), text, questionKey: questionKey(state.current), turn: state.current.turn };
   pendingStore.set(state.session.sessionId, submission);
   sendAnswer(submission);
 }
@@ -540,7 +540,8 @@ async function sendAnswer(submission) {
   // A resume may have redrawn the transcript meanwhile: always look the answer up again.
   const shown = () => state.answers.get(answerId);
   try {
-    await hub.invoke('SubmitAnswer', { sessionId, answerId, text: submission.text });
+    // The turn answered: if the session moved on elsewhere meanwhile, the server refuses rather than misfiling it.
+    await hub.invoke('SubmitAnswer', { sessionId, answerId, text: submission.text, turn: submission.turn });
   } catch (error) {
     state.inFlight.delete(answerId);
     if (error.transport) {
