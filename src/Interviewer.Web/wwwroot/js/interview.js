@@ -379,6 +379,17 @@ function onEvent(name, payload) {
     // An answer this tab has not seen (sent from another tab): redraw from the store.
     if (!state.answers.has(payload.answerId)) resume();
     else gradeAnswer(payload.answerId, payload, { reveal: true });
+  } else if (name === 'GradeFailed') {
+    // The answer was withdrawn after grading kept failing: its text goes back into the box to be sent again.
+    const failed = state.answers.get(payload.answerId);
+    failed?.item.remove();
+    state.answers.delete(payload.answerId);
+    state.busy = false;
+    setGrading(null);
+    setFormEnabled(Boolean(state.current) && !state.completed);
+    if (failed && !ui.answer.value) ui.answer.value = failed.text;
+    updateCounter();
+    showError(ui.answerError, t('error.gradeFailed'));
   } else if (name === 'Completed') {
     complete(payload);
   }
