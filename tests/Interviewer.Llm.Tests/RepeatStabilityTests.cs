@@ -56,7 +56,18 @@ public sealed class RepeatStabilityTests
         var summary = RepeatStability.Summarize([stable, shaky]);
 
         Assert.Equal(2, summary.Answers);
-        Assert.Equal(1 + (shaky.IsStable ? 1 : 0), summary.StableAnswers);
+        Assert.Equal(1, summary.StableAnswers);
         Assert.Equal(1, summary.DegradedRuns);
+    }
+
+    [Fact]
+    public async Task MeasureAsync_WhenARunDegradesToTheSameGrade_IsNotStable()
+    {
+        // The second run falls back to the keyword grade, which also scores the good answer 100 with every key point covered.
+        var report = await RepeatStability.MeasureAsync(new ScriptedChat().Reply(AllCovered(), "not json", "not json").Grader(), Request(GoodAnswer), 2);
+
+        Assert.Equal(new ScoreSpread(100, 100, 100, 0), report.Score);
+        Assert.Equal(1, report.DegradedRuns);
+        Assert.False(report.IsStable);
     }
 }

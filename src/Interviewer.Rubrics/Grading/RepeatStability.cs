@@ -50,7 +50,7 @@ public static class RepeatStability
         return new StabilityReport(request.Question.Id, grades.Count, grades.Count(g => g.Degraded), spread, keyPoints) { Grades = grades };
     }
 
-    /// <summary>Totals over many answers' reports: the mean standard deviation and how many answers were graded the same every time.</summary>
+    /// <summary>Totals over many answers' reports: the mean standard deviation and how many answers the model graded the same every time.</summary>
     public static StabilitySummary Summarize(IReadOnlyList<StabilityReport> reports)
     {
         ArgumentNullException.ThrowIfNull(reports);
@@ -71,8 +71,8 @@ public static class RepeatStability
 /// <param name="KeyPoints">Per key point, how often each status was given.</param>
 public sealed record StabilityReport(string QuestionId, int Runs, int DegradedRuns, ScoreSpread Score, IReadOnlyList<KeyPointSpread> KeyPoints)
 {
-    /// <summary>True when every run gave the same score and the same status to every key point.</summary>
-    public bool IsStable => Score.Min == Score.Max && KeyPoints.All(k => k.IsStable);
+    /// <summary>True when no run fell back to the keyword grade and every run gave the same score and the same status to every key point.</summary>
+    public bool IsStable => DegradedRuns == 0 && Score.Min == Score.Max && KeyPoints.All(k => k.IsStable);
 
     /// <summary>The grades themselves, in run order; not part of the JSON report.</summary>
     [JsonIgnore]
@@ -104,7 +104,7 @@ public sealed record KeyPointSpread(string Id, int Covered, int Partial, int Mis
 
 /// <summary>Stability over many answers.</summary>
 /// <param name="Answers">Answers graded repeatedly.</param>
-/// <param name="StableAnswers">Answers that got the same score and statuses on every run.</param>
+/// <param name="StableAnswers">Answers graded by the model on every run, with the same score and statuses each time.</param>
 /// <param name="MeanStdDev">Mean over answers of the score's standard deviation.</param>
 /// <param name="WorstRange">The largest max − min score of any answer.</param>
 /// <param name="DegradedRuns">Runs, over all answers, that fell back to the keyword grade.</param>
