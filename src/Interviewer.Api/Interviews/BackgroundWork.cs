@@ -17,7 +17,7 @@ internal sealed class BackgroundWork(ILogger<BackgroundWork> logger) : IHostedSe
             }
             catch (Exception ex)
             {
-                // Grading is redone from the store (on resume or at the next start), so a failure here loses nothing.
+                // An answer whose grading failed here is graded again once its claim expires, so a failure here loses nothing.
                 logger.LogError(ex, "Background interview work failed; it will be redone on resume or at the next start.");
             }
         });
@@ -27,7 +27,18 @@ internal sealed class BackgroundWork(ILogger<BackgroundWork> logger) : IHostedSe
 
     public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    public Task StopAsync(CancellationToken cancellationToken) => Task.WhenAll(_running.Keys).WaitAsync(cancellationToken);
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Task.WhenAll(_running.Keys).WaitAsync(cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            // Nothing is lost: an answer whose grading did not finish is graded by whichever instance finds its claim expired.
+            logger.LogWarning("Stopping with {Count} interview tasks unfinished; their answers will be graded once their claims expire.", _running.Count);
+        }
+    }
 }
 
 /// <summary>

@@ -9,6 +9,9 @@ public interface IInterviewClient
     /// <summary>An answer's grade, committed to the store before it is sent.</summary>
     Task Graded(GradedMessage message);
 
+    /// <summary>An acknowledged answer could not be graded and was withdrawn: its turn may be answered again.</summary>
+    Task GradeFailed(GradeFailedMessage message);
+
     /// <summary>The interview is over: the summary.</summary>
     Task Completed(CompletedMessage message);
 }

@@ -8,6 +8,7 @@ internal enum InterviewError
     Forbidden,
     RateLimited,
     Conflict,
+    Unavailable,
 }
 
 /// <summary>A request the interview cannot honour; nothing was changed. The hub turns it into a <c>HubException</c>.</summary>
@@ -21,6 +22,7 @@ internal sealed class InterviewException(InterviewError error, string detail) : 
         InterviewError.InvalidInput => "invalid_input",
         InterviewError.Forbidden => "forbidden",
         InterviewError.RateLimited => "rate_limited",
+        InterviewError.Unavailable => "unavailable",
         _ => "conflict",
     };
 }

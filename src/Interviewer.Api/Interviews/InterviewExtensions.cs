@@ -21,7 +21,8 @@ public static class InterviewExtensions
         services.AddSingleton<InterviewService>();
         services.AddSingleton<BackgroundWork>();
         services.AddHostedService(sp => sp.GetRequiredService<BackgroundWork>());
-        services.AddHostedService<PendingGrades>();
+        services.AddSingleton<GradingClaims>();
+        services.AddHostedService<GradingSweeper>();
         services.AddScoped<AfterAcknowledgement>();
         services.AddSingleton<InterviewHubFilter>();
         services.AddSingleton<HubLimits>();

@@ -46,9 +46,9 @@ internal sealed class InterviewHub(InterviewService interviews, AfterAcknowledge
 
     public async Task<InterviewResumed> ResumeInterview(ResumeInterviewRequest? request)
     {
-        var resumed = await _interviews.ResumeAsync(request ?? new ResumeInterviewRequest(null, null));
-        await JoinAsync(resumed.SessionId);
-        return resumed;
+        var outcome = await _interviews.ResumeAsync(request ?? new ResumeInterviewRequest(null, null), JoinAsync);
+        _after.Add(outcome.AfterAck);
+        return outcome.Result;
     }
 
     private async Task JoinAsync(string sessionId)

@@ -119,6 +119,9 @@ public sealed record GradedMessage(
     double? Gained,
     IReadOnlyDictionary<string, double>? Weights);
 
+/// <summary>The <c>GradeFailed</c> event: the answer was withdrawn after its grading kept failing; <c>error</c> starts with <c>unavailable:</c>.</summary>
+public sealed record GradeFailedMessage(string SessionId, string AnswerId, int Turn, string Error);
+
 /// <summary>The <c>Completed</c> event, also the summary of an ended interview.</summary>
 /// <param name="SessionId">The session.</param>
 /// <param name="Status"><c>completed</c> (every question asked) or <c>ended</c> (ended early).</param>

@@ -23,4 +23,15 @@ public sealed class InterviewOptions
     /// <summary>How long a session nobody touches stays in memory; it is read from the store again when needed. Default 10 minutes.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00", ErrorMessage = "Interviewer:Interviews:SessionIdleTimeout must be between {1} and {2}.")]
     public TimeSpan SessionIdleTimeout { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>
+    /// How long an instance's claim on grading an answer lasts. An instance that stops without grading leaves the answer to
+    /// another (or to itself after a restart) once the claim has expired; keep it above the LLM grader's total timeout. Default 2 minutes.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00", ErrorMessage = "Interviewer:Interviews:GradingLease must be between {1} and {2}.")]
+    public TimeSpan GradingLease { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>Attempts at grading an acknowledged answer before the candidate is asked to answer again. Default 3.</summary>
+    [Range(1, 10, ErrorMessage = "Interviewer:Interviews:GradeAttempts must be between {1} and {2}.")]
+    public int GradeAttempts { get; set; } = 3;
 }

@@ -23,6 +23,7 @@ internal sealed partial class InterviewService(
     GraderRegistry graders,
     InterviewStore store,
     SessionCache cache,
+    GradingClaims claims,
     IHubContext<InterviewHub, IInterviewClient> hub,
     TimeProvider time,
     InterviewMetrics metrics,
@@ -117,7 +118,7 @@ internal sealed partial class InterviewService(
             // The answer belongs to the turn the client answers (or, when it does not say, the one this copy showed), or nowhere.
             RequireSameTurn(session, ref seen);
             var turn = session.AcceptAnswer(answerId, text, time.GetUtcNow());
-            await store.SaveAnswerAsync(session, turn);
+            await store.SaveAnswerAsync(session, turn, claims.New());
             LogAnswerStored(sessionId, answerId, turn.Number, text.Length);
             return new HubOutcome<AnswerAccepted>(
                 new AnswerAccepted(sessionId, answerId, turn.Number),
@@ -159,7 +160,11 @@ internal sealed partial class InterviewService(
         });
     }
 
-    public async Task<InterviewResumed> ResumeAsync(ResumeInterviewRequest request)
+    /// <summary>
+    /// Returns the session as the store has it. <paramref name="join"/> runs once the token is checked and before the state
+    /// is read, so that no event sent meanwhile is missed. An answer left ungraded by a stopped instance is taken over after the answer.
+    /// </summary>
+    public async Task<HubOutcome<InterviewResumed>> ResumeAsync(ResumeInterviewRequest request, Func<string, Task> join)
     {
         var sessionId = RequireId(request.SessionId, "sessionId");
         var token = request.ResumeToken ?? string.Empty;
@@ -169,60 +174,130 @@ internal sealed partial class InterviewService(
             {
                 throw new InterviewException(InterviewError.Forbidden, $"the resume token does not open session '{sessionId}'");
             }
-            // An answer acknowledged but not graded (a restart in between) is graded now, so the candidate carries on.
+            await join(sessionId);
+            LogResumed(sessionId, InterviewWire.StatusName(session.Status));
+            Func<Task>? takeOver = null;
             if (session.Current is { AwaitingGrade: true } pending)
             {
-                await GradeLockedAsync(session, pending);
+                // Graded by whoever holds its claim; if that instance stopped, this one takes it over.
+                var answerId = pending.Answer!.AnswerId;
+                takeOver = async () =>
+                {
+                    if (await claims.TryTakeAsync(sessionId, answerId))
+                    {
+                        await GradeAsync(sessionId, answerId);
+                    }
+                };
             }
-            LogResumed(sessionId, InterviewWire.StatusName(session.Status));
-            return InterviewWire.Resumed(session);
+            return new HubOutcome<InterviewResumed>(InterviewWire.Resumed(session), takeOver);
         }, current: true);
     }
 
     public Task<bool> ExistsAsync(string sessionId) => store.ExistsAsync(sessionId);
 
-    /// <summary>Grades a stored answer, commits the grade, then sends <c>Graded</c> and what follows. Safe to redo: keyed by answerId.</summary>
+    /// <summary>
+    /// Grades an answer this instance has claimed, commits the grade, then sends <c>Graded</c> and what follows. Safe to
+    /// redo: keyed by answerId. No session lock is held while the grader works. A grade that keeps failing is retried
+    /// <see cref="InterviewOptions.GradeAttempts"/> times; then the answer is withdrawn and the candidate asked to answer again.
+    /// </summary>
     public async Task GradeAsync(string sessionId, string answerId)
+    {
+        var attempts = interviewOptions.Value.GradeAttempts;
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                if (await GradeOnceAsync(sessionId, answerId) is { } send)
+                {
+                    await send();
+                }
+                return;
+            }
+            catch (Exception ex) when (ex is not InterviewException && attempt < attempts)
+            {
+                LogGradeRetry(ex, sessionId, answerId, attempt);
+                await Task.Delay(TimeSpan.FromMilliseconds(250 * attempt), time);
+            }
+            catch (Exception ex) when (ex is not InterviewException)
+            {
+                LogGradeFailed(ex, sessionId, answerId, attempt);
+                await WithdrawAsync(sessionId, answerId, attempt);
+                return;
+            }
+        }
+    }
+
+    private async Task<Func<Task>?> GradeOnceAsync(string sessionId, string answerId)
+    {
+        Task<(string Grader, GradeRequest? Request)> Pending(InterviewSession session) =>
+            Task.FromResult(session.FindAnswer(answerId) is { Grade: null } turn
+                ? (session.Grader, new GradeRequest(session.Bank, turn.GradedQuestion, turn.Answer!.Text))
+                : (session.Grader, (GradeRequest?)null));
+        var pending = await cache.WithSessionAsync(sessionId, Pending);
+        if (pending.Request is null)
+        {
+            // A copy read before the answer was stored (it came through another instance) does not know it: ask the store.
+            pending = await cache.WithSessionAsync(sessionId, Pending, current: true);
+        }
+        if (pending.Request is not { } request)
+        {
+            return null; // graded (here or elsewhere) or withdrawn
+        }
+
+        using var activity = InterviewMetrics.Source.StartActivity("interview.grade");
+        activity?.SetTag("session.id", sessionId);
+        var grader = graders.TryGet(pending.Grader, out var chosen) ? chosen : graders.Get();
+        activity?.SetTag("grader", grader.Name);
+        var started = time.GetTimestamp();
+        var grade = await grader.GradeAsync(request);
+        var latency = time.GetElapsedTime(started).TotalMilliseconds;
+        grade = grade with { LatencyMs = grade.LatencyMs ?? Math.Round(latency, 3) };
+
+        return await cache.WithSessionAsync(sessionId, async session =>
+        {
+            var turn = session.FindAnswer(answerId);
+            if (turn is not { Grade: null })
+            {
+                return null; // another instance graded it meanwhile, or it was withdrawn
+            }
+            var now = time.GetUtcNow();
+            var next = session.ApplyGrade(answerId, grade, now);
+            await store.SaveGradeAsync(session, turn, (next as InterviewStep.Ask)?.Turn, now);
+            metrics.Graded(grade.Grader, latency, grade.Degraded);
+            LogGraded(session.Id, answerId, turn.Number, grade.Grader, grade.Score, grade.Degraded, latency);
+
+            var group = hub.Clients.Group(Group(session.Id));
+            var graded = InterviewWire.Graded(session, turn, Audience.CandidateOf(session));
+            var then = next is null ? null : Announce(session, next, group);
+            return (Func<Task>)(async () =>
+            {
+                await group.Graded(graded);
+                if (then is not null)
+                {
+                    await then();
+                }
+            });
+        });
+    }
+
+    /// <summary>Removes an answer that could not be graded and tells the candidate, who may answer the turn again.</summary>
+    private async Task WithdrawAsync(string sessionId, string answerId, int attempts)
     {
         var send = await cache.WithSessionAsync(sessionId, async session =>
         {
-            var turn = session.FindAnswer(answerId);
-            return turn is null || turn.Grade is not null ? null : await GradeLockedAsync(session, turn);
+            if (session.WithdrawAnswer(answerId) is not { } turn)
+            {
+                return null;
+            }
+            await store.WithdrawAnswerAsync(session, answerId);
+            var failed = new GradeFailedMessage(sessionId, answerId, turn.Number,
+                $"{InterviewException.Code(InterviewError.Unavailable)}: the answer could not be graded ({attempts} attempts); answer turn {turn.Number} again");
+            return (Func<Task>)(() => hub.Clients.Group(Group(sessionId)).GradeFailed(failed));
         });
         if (send is not null)
         {
             await send();
         }
-    }
-
-    private async Task<Func<Task>> GradeLockedAsync(InterviewSession session, InterviewTurn turn)
-    {
-        using var activity = InterviewMetrics.Source.StartActivity("interview.grade");
-        activity?.SetTag("session.id", session.Id);
-        var grader = graders.TryGet(session.Grader, out var chosen) ? chosen : graders.Get();
-        activity?.SetTag("grader", grader.Name);
-        var started = time.GetTimestamp();
-        var grade = await grader.GradeAsync(new GradeRequest(session.Bank, turn.GradedQuestion, turn.Answer!.Text));
-        var latency = time.GetElapsedTime(started).TotalMilliseconds;
-        grade = grade with { LatencyMs = grade.LatencyMs ?? Math.Round(latency, 3) };
-
-        var now = time.GetUtcNow();
-        var next = session.ApplyGrade(turn.Answer.AnswerId, grade, now);
-        await store.SaveGradeAsync(session, turn, (next as InterviewStep.Ask)?.Turn, now);
-        metrics.Graded(grade.Grader, latency, grade.Degraded);
-        LogGraded(session.Id, turn.Answer.AnswerId, turn.Number, grade.Grader, grade.Score, grade.Degraded, latency);
-
-        var group = hub.Clients.Group(Group(session.Id));
-        var graded = InterviewWire.Graded(session, turn, Audience.CandidateOf(session));
-        var then = next is null ? null : Announce(session, next, group);
-        return async () =>
-        {
-            await group.Graded(graded);
-            if (then is not null)
-            {
-                await then();
-            }
-        };
     }
 
     /// <summary>Resubmission repeats the outcome to the caller: its grade, and what is asked now if it was the last answer.</summary>
@@ -313,6 +388,12 @@ internal sealed partial class InterviewService(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Interview {SessionId} ended early")]
     private partial void LogEnded(string sessionId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Interview {SessionId}: grading answer {AnswerId} failed (attempt {Attempt}); trying again")]
+    private partial void LogGradeRetry(Exception ex, string sessionId, string answerId, int attempt);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Interview {SessionId}: grading answer {AnswerId} failed {Attempts} times; the candidate is asked to answer again")]
+    private partial void LogGradeFailed(Exception ex, string sessionId, string answerId, int attempts);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Interview {SessionId} resumed ({Status})")]
     private partial void LogResumed(string sessionId, string status);

@@ -135,6 +135,17 @@ internal sealed class InterviewSession
         return Advance(turn, now);
     }
 
+    /// <summary>Takes back the current turn's ungraded answer (it could not be graded), so the turn can be answered again; null when there is none.</summary>
+    public InterviewTurn? WithdrawAnswer(string answerId)
+    {
+        if (Current is not { AwaitingGrade: true } turn || !string.Equals(turn.Answer!.AnswerId, answerId, StringComparison.Ordinal))
+        {
+            return null;
+        }
+        turn.Answer = null;
+        return turn;
+    }
+
     /// <summary>Skips the current turn (a skipped follow-up moves to the next question).</summary>
     public (InterviewTurn Skipped, InterviewStep Next) Skip(DateTimeOffset now)
     {

@@ -50,6 +50,7 @@ public abstract class InterviewDbContext(DbContextOptions options) : DbContext(o
             e.HasKey(a => new { a.SessionId, a.AnswerId });
             e.Property(a => a.SessionId).HasMaxLength(64);
             e.Property(a => a.AnswerId).HasMaxLength(100);
+            e.Property(a => a.ClaimedBy).HasMaxLength(100);
             // One answer per turn, even if two writers race.
             e.HasIndex(a => new { a.SessionId, a.TurnNumber }).IsUnique();
             e.HasOne<TurnRow>().WithMany().HasForeignKey(a => new { a.SessionId, a.TurnNumber }).OnDelete(DeleteBehavior.Cascade);

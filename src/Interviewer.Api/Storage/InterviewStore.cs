@@ -14,6 +14,9 @@ namespace Interviewer.Api.Storage;
 /// </summary>
 internal sealed class InterviewStore(InterviewDb db, StoreWriter writer, BankCatalog catalog)
 {
+    /// <summary>True when several instances may share the store (PostgreSQL); a SQLite file has one.</summary>
+    public bool IsShared => !db.IsSqlite;
+
     public async Task InsertAsync(InterviewSession session)
     {
         var row = SessionRow(session);
@@ -25,7 +28,8 @@ internal sealed class InterviewStore(InterviewDb db, StoreWriter writer, BankCat
         });
     }
 
-    public Task SaveAnswerAsync(InterviewSession session, InterviewTurn turn)
+    /// <summary>Stores an answer already claimed for grading by <paramref name="claim"/>'s instance.</summary>
+    public Task SaveAnswerAsync(InterviewSession session, InterviewTurn turn, GradingClaim claim)
     {
         var answer = new AnswerRow
         {
@@ -34,6 +38,8 @@ internal sealed class InterviewStore(InterviewDb db, StoreWriter writer, BankCat
             TurnNumber = turn.Number,
             Text = turn.Answer.Text,
             ReceivedAt = turn.Answer.ReceivedAt,
+            ClaimedBy = claim.Owner,
+            ClaimExpiresAt = claim.ExpiresAt,
         };
         if (writer.HasHotPath)
         {
@@ -122,18 +128,40 @@ internal sealed class InterviewStore(InterviewDb db, StoreWriter writer, BankCat
         return Rebuild(row, turns, answers, grades);
     }
 
-    /// <summary>Answers stored without a grade in interviews still active: grading work to redo after a restart.</summary>
-    public async Task<IReadOnlyList<(string SessionId, string AnswerId)>> UngradedAnswersAsync(CancellationToken ct)
+    /// <summary>
+    /// Answers of active interviews stored without a grade whose grading claim has expired (the instance that took them
+    /// stopped or gave up): grading work another instance may take over, oldest first.
+    /// </summary>
+    public async Task<IReadOnlyList<(string SessionId, string AnswerId)>> UnclaimedAnswersAsync(DateTimeOffset now, int max, CancellationToken ct)
     {
         await using var context = db.CreateContext();
         var active = InterviewWire.StatusName(InterviewStatus.Active);
         var rows = await (
             from a in context.Answers
             join s in context.Sessions on a.SessionId equals s.Id
-            where s.Status == active && !context.Grades.Any(g => g.SessionId == a.SessionId && g.AnswerId == a.AnswerId)
-            select new { a.SessionId, a.AnswerId }).ToListAsync(ct);
+            where s.Status == active
+                && (a.ClaimExpiresAt == null || a.ClaimExpiresAt < now)
+                && !context.Grades.Any(g => g.SessionId == a.SessionId && g.AnswerId == a.AnswerId)
+            orderby a.ReceivedAt
+            select new { a.SessionId, a.AnswerId }).Take(max).ToListAsync(ct);
         return rows.Select(r => (r.SessionId, r.AnswerId)).ToList();
     }
+
+    /// <summary>Claims an ungraded answer whose claim has expired; true when this claim won (exactly one instance grades it).</summary>
+    public async Task<bool> TryClaimAsync(string sessionId, string answerId, GradingClaim claim, DateTimeOffset now, CancellationToken ct = default)
+    {
+        await using var context = db.CreateContext();
+        var claimed = await context.Answers
+            .Where(a => a.SessionId == sessionId && a.AnswerId == answerId
+                && (a.ClaimExpiresAt == null || a.ClaimExpiresAt < now)
+                && !context.Grades.Any(g => g.SessionId == a.SessionId && g.AnswerId == a.AnswerId))
+            .ExecuteUpdateAsync(u => u.SetProperty(a => a.ClaimedBy, claim.Owner).SetProperty(a => a.ClaimExpiresAt, claim.ExpiresAt), ct);
+        return claimed == 1;
+    }
+
+    /// <summary>Removes an answer that could not be graded, so that its turn can be answered again.</summary>
+    public Task WithdrawAnswerAsync(InterviewSession session, string answerId) =>
+        CommitAsync(session, context => context.Answers.Remove(new AnswerRow { SessionId = session.Id, AnswerId = answerId }));
 
     /// <summary>Sessions for reviewers, newest first, narrowed by <paramref name="filter"/>.</summary>
     public async Task<IReadOnlyList<SessionRow>> ListAsync(SessionFilter filter, int offset, int limit, CancellationToken ct)

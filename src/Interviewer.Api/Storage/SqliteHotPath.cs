@@ -34,10 +34,10 @@ internal sealed class SqliteHotPath : IDisposable
         }
         _insertAnswer = Prepare(
             """
-            INSERT INTO answers (SessionId, AnswerId, TurnNumber, Text, ReceivedAt)
-            VALUES ($session, $answer, $turn, $text, $received)
+            INSERT INTO answers (SessionId, AnswerId, TurnNumber, Text, ReceivedAt, ClaimedBy, ClaimExpiresAt)
+            VALUES ($session, $answer, $turn, $text, $received, $claimedBy, $claimExpires)
             """,
-            "$session", "$answer", "$turn", "$text", "$received");
+            "$session", "$answer", "$turn", "$text", "$received", "$claimedBy", "$claimExpires");
         _insertGrade = Prepare(
             """
             INSERT INTO grades (SessionId, AnswerId, Grader, BankId, BankVersion, Score, Degraded, LatencyMs, ResultJson, GradedAt)
@@ -81,6 +81,8 @@ internal sealed class SqliteHotPath : IDisposable
         p[2].Value = row.TurnNumber;
         p[3].Value = row.Text;
         p[4].Value = Ticks(row.ReceivedAt);
+        p[5].Value = (object?)row.ClaimedBy ?? DBNull.Value;
+        p[6].Value = row.ClaimExpiresAt is { } expires ? Ticks(expires) : DBNull.Value;
         _insertAnswer.ExecuteNonQuery();
     }
 

@@ -43,6 +43,11 @@ public sealed class AnswerRow
     public int TurnNumber { get; set; }
     public string Text { get; set; } = "";
     public DateTimeOffset ReceivedAt { get; set; }
+
+    /// <summary>The instance grading this answer; another may take it over once <see cref="ClaimExpiresAt"/> has passed.</summary>
+    public string? ClaimedBy { get; set; }
+
+    public DateTimeOffset? ClaimExpiresAt { get; set; }
 }
 
 /// <summary>An answer's grade: what produced it (grader, bank version), how long it took, and the grade's JSON.</summary>
@@ -67,3 +72,6 @@ public sealed class GradeRow
 /// <param name="From">Started at or after.</param>
 /// <param name="To">Started before.</param>
 public sealed record SessionFilter(string? Status = null, string? BankId = null, string? Candidate = null, DateTimeOffset? From = null, DateTimeOffset? To = null);
+
+/// <summary>An instance's claim on grading an answer, until <see cref="ExpiresAt"/>.</summary>
+public sealed record GradingClaim(string Owner, DateTimeOffset ExpiresAt);

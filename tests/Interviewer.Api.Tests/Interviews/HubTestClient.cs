@@ -16,6 +16,7 @@ internal sealed class HubTestClient : IAsyncDisposable
     private readonly Channel<QuestionMessage> _questions = Channel.CreateUnbounded<QuestionMessage>();
     private readonly Channel<GradedMessage> _graded = Channel.CreateUnbounded<GradedMessage>();
     private readonly Channel<CompletedMessage> _completed = Channel.CreateUnbounded<CompletedMessage>();
+    private readonly Channel<GradeFailedMessage> _gradeFailed = Channel.CreateUnbounded<GradeFailedMessage>();
 
     private HubTestClient(HubConnection connection)
     {
@@ -23,6 +24,7 @@ internal sealed class HubTestClient : IAsyncDisposable
         connection.On<QuestionMessage>(nameof(IInterviewClient.Question), m => _questions.Writer.TryWrite(m));
         connection.On<GradedMessage>(nameof(IInterviewClient.Graded), m => _graded.Writer.TryWrite(m));
         connection.On<CompletedMessage>(nameof(IInterviewClient.Completed), m => _completed.Writer.TryWrite(m));
+        connection.On<GradeFailedMessage>(nameof(IInterviewClient.GradeFailed), m => _gradeFailed.Writer.TryWrite(m));
     }
 
     public HubConnection Connection { get; }
@@ -57,6 +59,10 @@ internal sealed class HubTestClient : IAsyncDisposable
     public Task<QuestionMessage> NextQuestionAsync() => _questions.Reader.ReadAsync().AsTask().WaitAsync(Timeout);
 
     public Task<GradedMessage> NextGradedAsync() => _graded.Reader.ReadAsync().AsTask().WaitAsync(Timeout);
+
+    public Task<GradeFailedMessage> NextGradeFailedAsync() => _gradeFailed.Reader.ReadAsync().AsTask().WaitAsync(Timeout);
+
+    public bool HasPendingGraded => _graded.Reader.TryPeek(out _);
 
     public Task<CompletedMessage> NextCompletedAsync() => _completed.Reader.ReadAsync().AsTask().WaitAsync(Timeout);
 

@@ -2,6 +2,7 @@ using Interviewer.Api.Interviews;
 using Interviewer.Api.Tests.Infrastructure;
 using Interviewer.Api.Tests.Interviews;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Interviewer.Api.Tests.Scaling;
 
@@ -57,9 +58,43 @@ public sealed class SeveralInstancesTests
         Assert.Equal(100, resumed.Transcript[0].Grade!.QuestionScore);
     }
 
+    [Fact]
+    public async Task InstanceStoppedWithoutWarningAfterAcknowledging_LeavesTheAnswerToTheOtherWhichGradesItOnce()
+    {
+        var cluster = Cluster.Create();
+        var hanging = new HangingGrader();
+        var lease = new Dictionary<string, string?> { ["Interviewer:Interviews:GradingLease"] = "00:00:01" };
+        await using var b = cluster.Instance(lease);
+        await using var onB = await HubTestClient.ConnectAsync(b);
+        InterviewStarted started;
+        await using (var a = cluster.Instance(lease, s =>
+        {
+            s.Replace(ServiceDescriptor.Singleton(new Rubrics.Grading.GraderRegistry([hanging])));
+            s.Configure<Microsoft.Extensions.Hosting.HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromMilliseconds(200));
+        }))
+        {
+            await using var onA = await HubTestClient.ConnectAsync(a);
+            started = await onA.StartAsync(new StartInterviewRequest(QuestionCount: 2, Seed: 5));
+            await onB.ResumeAsync(started.SessionId, started.ResumeToken);
+            var ack = await onA.SubmitAsync(started.SessionId, "a-1", LiveApps.CompleteAnswer);
+            Assert.Equal(1, ack.Turn);
+            await hanging.Called.Task.WaitAsync(HubTestClient.Timeout);
+        }
+
+        var graded = await onB.NextGradedAsync();
+        var next = await onB.NextQuestionAsync();
+
+        Assert.Equal("a-1", graded.AnswerId);
+        Assert.Equal(2, next.Turn);
+        Assert.Equal(1, await cluster.Store.CountAsync("""SELECT COUNT(*) FROM grades WHERE "SessionId" = @id""", ("id", started.SessionId)));
+        Assert.False(onB.HasPendingGraded);
+    }
+
     /// <summary>One PostgreSQL database and one Redis channel prefix, shared by the instances of one test.</summary>
     private sealed class Cluster(TestStore store, string redis)
     {
+        public TestStore Store => store;
+
         public static Cluster Create() =>
             new(TestStore.Create(StoreProvider.Postgres), $"{TestServers.Redis},channelPrefix=t{Guid.NewGuid():N}");
 

@@ -38,7 +38,7 @@ export class InterviewHub {
       .withStatefulReconnect()
       .configureLogging(signalR.LogLevel.Error)
       .build();
-    for (const name of ['Question', 'Graded', 'Completed']) {
+    for (const name of ['Question', 'Graded', 'GradeFailed', 'Completed']) {
       this.connection.on(name, (payload) => onEvent(name, payload));
     }
     this.connection.onreconnecting(() => this.#setState('reconnecting'));

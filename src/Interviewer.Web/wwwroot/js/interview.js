@@ -385,6 +385,17 @@ function onEvent(name, payload) {
     // An answer this tab has not seen (sent from another tab): redraw from the store.
     if (!state.answers.has(payload.answerId)) resume();
     else gradeAnswer(payload.answerId, payload, { reveal: true });
+  } else if (name === 'GradeFailed') {
+    // The answer was withdrawn after grading kept failing: its text goes back into the box to be sent again.
+    const failed = state.answers.get(payload.answerId);
+    failed?.item.remove();
+    state.answers.delete(payload.answerId);
+    state.busy = false;
+    setGrading(null);
+    setFormEnabled(Boolean(state.current) && !state.completed);
+    if (failed && !ui.answer.value) ui.answer.value = failed.text;
+    updateCounter();
+    showError(ui.answerError, t('error.gradeFailed'));
   } else if (name === 'Completed') {
     complete(payload);
   }
@@ -524,7 +535,7 @@ function submitAnswer() {
     ui.answer.focus();
     return;
   }
-  const submission = { answerId: newAnswerId(), text, questionKey: questionKey(state.current) };
+  const submission = { answerId: newAnswerId(), text, questionKey: questionKey(state.current), turn: state.current.turn };
   pendingStore.set(state.session.sessionId, submission);
   sendAnswer(submission);
 }
@@ -546,7 +557,8 @@ async function sendAnswer(submission) {
   // A resume may have redrawn the transcript meanwhile: always look the answer up again.
   const shown = () => state.answers.get(answerId);
   try {
-    await hub.invoke('SubmitAnswer', { sessionId, answerId, text: submission.text });
+    // The turn answered: if the session moved on elsewhere meanwhile, the server refuses rather than misfiling it.
+    await hub.invoke('SubmitAnswer', { sessionId, answerId, text: submission.text, turn: submission.turn });
   } catch (error) {
     state.inFlight.delete(answerId);
     if (error.transport) {

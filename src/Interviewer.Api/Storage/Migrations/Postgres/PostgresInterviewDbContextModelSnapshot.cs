@@ -31,6 +31,13 @@ namespace Interviewer.Api.Storage.Migrations.Postgres
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<long?>("ClaimExpiresAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("ClaimedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
                     b.Property<long>("ReceivedAt")
                         .HasColumnType("bigint");
 

@@ -1,0 +1,39 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Interviewer.Api.Storage.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class GradingClaims : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<long>(
+                name: "ClaimExpiresAt",
+                table: "answers",
+                type: "bigint",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "ClaimedBy",
+                table: "answers",
+                type: "character varying(100)",
+                maxLength: 100,
+                nullable: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "ClaimExpiresAt",
+                table: "answers");
+
+            migrationBuilder.DropColumn(
+                name: "ClaimedBy",
+                table: "answers");
+        }
+    }
+}
