@@ -36,6 +36,7 @@ public static class HostingExtensions
         builder.Services.AddSingleton<ReviewStore>();
         builder.Services.AddSingleton<RunStore>();
         builder.Services.AddInterviewerTelemetry();
+        builder.Services.AddInterviewerHealth();
         return builder;
     }
 
@@ -61,7 +62,7 @@ public static class HostingExtensions
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapOpenApi();
-        app.MapGet("/health", () => TypedResults.Ok(new HealthReport("ok"))).WithTags("Health");
+        app.MapInterviewerHealth();
         app.MapBanksApi();
         app.MapBankImportApi();
         app.MapCalibrationApi();
@@ -74,6 +75,3 @@ public static class HostingExtensions
         return app;
     }
 }
-
-/// <summary>The answer of <c>/health</c>.</summary>
-public sealed record HealthReport(string Status);
