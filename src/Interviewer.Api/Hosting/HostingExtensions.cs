@@ -37,6 +37,7 @@ public static class HostingExtensions
         builder.Services.AddSingleton<ReviewStore>();
         builder.Services.AddSingleton<RunStore>();
         builder.Services.AddInterviewerTelemetry();
+        builder.Services.AddInterviewerHealth();
         return builder;
     }
 
@@ -66,7 +67,7 @@ public static class HostingExtensions
         app.UseAuthorization();
         app.UseManagementPort();
         app.MapOpenApi().RequireManagement(app.Services);
-        app.MapGet("/health", () => TypedResults.Ok(new HealthReport("ok"))).WithTags("Health");
+        app.MapInterviewerHealth();
         app.MapBanksApi();
         app.MapBankImportApi();
         app.MapCalibrationApi();
@@ -80,6 +81,3 @@ public static class HostingExtensions
         return app;
     }
 }
-
-/// <summary>The answer of <c>/health</c>.</summary>
-public sealed record HealthReport(string Status);
