@@ -1,6 +1,5 @@
 using Interviewer.Rubrics.Batch;
 using Interviewer.Rubrics.Grading;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using static Interviewer.Llm.Tests.TestRubric;
@@ -26,18 +25,7 @@ public sealed class BatchLlmTests : IAsyncLifetime
 
     private GraderRegistry Graders()
     {
-        var settings = new Dictionary<string, string?>
-        {
-            ["Interviewer:Llm:Provider"] = "OpenAI",
-            ["Interviewer:Llm:Endpoint"] = _server.OpenAiEndpoint,
-            ["Interviewer:Llm:Model"] = "scripted-model",
-            ["Interviewer:Llm:ApiKey"] = "test-key",
-            ["Interviewer:Llm:RetryBaseDelay"] = "00:00:00",
-        };
-        var services = new ServiceCollection().AddSingleton(TimeProvider.System);
-        services.AddInterviewerGraders(new ConfigurationBuilder().AddInMemoryCollection(settings).Build());
-        _provider = services.BuildServiceProvider();
-        _provider.GetRequiredService<IStartupValidator>().Validate();
+        _provider = ScriptedGraders.Create(_server, TimeProvider.System);
         return _provider.GetRequiredService<GraderRegistry>();
     }
 

@@ -1,8 +1,6 @@
 using Interviewer.Llm;
 using Interviewer.Rubrics.Grading;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 using static Interviewer.Llm.Tests.TestRubric;
 
 namespace Interviewer.Llm.Tests;
@@ -30,23 +28,8 @@ public sealed class LlmEndToEndTests : IAsyncLifetime
 
     private GraderRegistry Graders(TimeProvider? time = null, params (string Key, string Value)[] settings)
     {
-        var values = new Dictionary<string, string?>
-        {
-            ["Interviewer:Llm:Provider"] = "OpenAI",
-            ["Interviewer:Llm:Endpoint"] = _server.OpenAiEndpoint,
-            ["Interviewer:Llm:Model"] = "scripted-model",
-            ["Interviewer:Llm:ApiKey"] = "test-key",
-            ["Interviewer:Llm:RetryBaseDelay"] = "00:00:00",
-        };
-        foreach (var (key, value) in settings)
-        {
-            values[key] = value;
-        }
-        var services = new ServiceCollection().AddSingleton(time ?? _time);
-        services.AddInterviewerGraders(new ConfigurationBuilder().AddInMemoryCollection(values).Build());
-        var provider = services.BuildServiceProvider();
+        var provider = ScriptedGraders.Create(_server, time ?? _time, settings);
         _providers.Add(provider);
-        provider.GetRequiredService<IStartupValidator>().Validate();
         return provider.GetRequiredService<GraderRegistry>();
     }
 

@@ -1,8 +1,6 @@
 using Interviewer.Rubrics.Grading;
 using Exemplar = Interviewer.Rubrics.Model.Exemplar;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 using static Interviewer.Llm.Tests.TestRubric;
 
 namespace Interviewer.Llm.Tests;
@@ -28,18 +26,7 @@ public sealed class LlmExemplarTests : IAsyncLifetime
 
     private IAnswerGrader Llm()
     {
-        var values = new Dictionary<string, string?>
-        {
-            ["Interviewer:Llm:Provider"] = "OpenAI",
-            ["Interviewer:Llm:Endpoint"] = _server.OpenAiEndpoint,
-            ["Interviewer:Llm:Model"] = "scripted-model",
-            ["Interviewer:Llm:ApiKey"] = "test-key",
-            ["Interviewer:Llm:RetryBaseDelay"] = "00:00:00",
-        };
-        var services = new ServiceCollection().AddSingleton(TimeProvider.System);
-        services.AddInterviewerGraders(new ConfigurationBuilder().AddInMemoryCollection(values).Build());
-        _provider = services.BuildServiceProvider();
-        _provider.GetRequiredService<IStartupValidator>().Validate();
+        _provider = ScriptedGraders.Create(_server, TimeProvider.System);
         return _provider.GetRequiredService<GraderRegistry>().Get(GraderNames.Llm);
     }
 

@@ -128,9 +128,8 @@ public static class BankImportApi
     private static async Task<(IFormCollection? Form, IResult? Problem)> ReadFormAsync(HttpContext context, LimitsOptions limits, CancellationToken ct)
     {
         var request = context.Request;
-        var tooLarge = ApiProblems.TooLarge(nameof(LimitsOptions.MaxRequestBytes),
-            $"The upload is larger than {limits.MaxRequestBytes:N0} bytes ({LimitsOptions.Section}:{nameof(LimitsOptions.MaxRequestBytes)}).");
-        if (request.ContentLength > limits.MaxRequestBytes)
+        var tooLarge = RequestBodyLimit.TooLarge(limits, "upload");
+        if (!RequestBodyLimit.Apply(context, limits))
         {
             return (null, tooLarge);
         }
@@ -138,10 +137,6 @@ public static class BankImportApi
         {
             return (null, TypedResults.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Unsupported media type",
                 detail: $"Send multipart/form-data with the guide in the field 'file'; got '{request.ContentType}'."));
-        }
-        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } sizeFeature)
-        {
-            sizeFeature.MaxRequestBodySize = limits.MaxRequestBytes;
         }
         try
         {

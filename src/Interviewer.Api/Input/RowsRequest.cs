@@ -2,7 +2,6 @@ using System.Text;
 using System.Text.Json;
 using Interviewer.Api.Security;
 using Interviewer.Rubrics.Tabular;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Net.Http.Headers;
 
@@ -35,15 +34,10 @@ internal sealed class RowsRequest
     public static async Task<(RowsRequest? Request, ProblemHttpResult? Problem)> ReadAsync(HttpContext context, LimitsOptions limits, CancellationToken ct)
     {
         var request = context.Request;
-        var tooLarge = ApiProblems.TooLarge(nameof(LimitsOptions.MaxRequestBytes),
-            $"The body is larger than {limits.MaxRequestBytes:N0} bytes ({LimitsOptions.Section}:{nameof(LimitsOptions.MaxRequestBytes)}).");
-        if (request.ContentLength > limits.MaxRequestBytes)
+        var tooLarge = RequestBodyLimit.TooLarge(limits, "body");
+        if (!RequestBodyLimit.Apply(context, limits))
         {
             return (null, tooLarge);
-        }
-        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } sizeFeature)
-        {
-            sizeFeature.MaxRequestBodySize = limits.MaxRequestBytes;
         }
         var mediaType = MediaTypeHeaderValue.TryParse(request.ContentType, out var parsed) ? parsed.MediaType.Value?.ToLowerInvariant() : null;
         var tabular = TabularReader.FromMediaType(mediaType);
