@@ -26,7 +26,9 @@ public sealed class MetricsEndpointTests
         Assert.True(graded.Grade!.Degraded);
         await client.NextQuestionAsync();
         await client.SkipAsync(started.SessionId);
-        await HubTestClient.ErrorCodeAsync(() => client.SubmitAsync(started.SessionId, "after-the-end", "too late"));
+        await client.NextCompletedAsync();
+        var code = await HubTestClient.ErrorCodeAsync(() => client.SubmitAsync(started.SessionId, "after-the-end", "too late"));
+        Assert.Equal("conflict", code);
 
         using var http = app.CreateReviewerClient();
         var metrics = await http.GetStringAsync(new Uri("/metrics", UriKind.Relative));

@@ -1,7 +1,8 @@
 // The /import.html page: upload an interview guide to POST /api/banks/import with the reviewer key, review the drafted
 // bank question by question, download it as a zip or save it on the server. Document text only reaches the page through
 // textContent.
-import { setLanguage, uiLanguageFor } from './i18n.js';
+import { language, onLanguageChange } from './i18n.js';
+import { initLayout } from './layout.js';
 
 const KEY_STORAGE = 'interviewer.reviewerKey';
 
@@ -124,7 +125,10 @@ const strings = {
   },
 };
 
-const lang = uiLanguageFor(navigator.language);
+initLayout();
+const lang = language();
+// This page writes its words once; a change of language from the header redraws it.
+onLanguageChange(() => window.location.reload());
 function t(key, params = {}) {
   const text = strings[lang][key] ?? strings.en[key] ?? key;
   return text.replace(/\{(\w+)\}/g, (match, name) => (name in params ? String(params[name]) : match));
@@ -144,7 +148,6 @@ const saveMessage = $('#save-message');
 // What the last import sent, to send again for the zip or the save (the server keeps nothing between requests).
 let last = null;
 
-setLanguage(lang);
 document.title = `${t('title')} · Interviewer`;
 for (const element of document.querySelectorAll('[data-text]')) {
   element.textContent = t(element.dataset.text);
