@@ -105,7 +105,7 @@ public static class CalibrationApi
     private static async Task<Ok<JsonObject>> SavedAsync(HttpContext context, RunStore runs, CalibrationSession session, CalibrationReport report)
     {
         var model = session.Answers.Select(a => a.Grade.Model).FirstOrDefault(m => m is not null);
-        var runId = await runs.SaveCalibrationAsync(context.User, report, model);
+        var runId = await runs.SaveCalibrationAsync(context.User, report.Bank is null ? null : session.Bank, report, model);
         context.Response.Headers[Grading.GradingApi.RunHeader] = runId;
         context.Response.Headers.Location = $"/api/runs/{runId}";
         var body = JsonSerializer.SerializeToNode(report, InterviewerJson.Options)!.AsObject();

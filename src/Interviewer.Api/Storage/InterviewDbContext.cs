@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace Interviewer.Api.Storage;
 
-/// <summary>Sessions, turns, answers, grades, reviews and saved runs. One subclass per provider, so that each has its own migrations.</summary>
+/// <summary>Sessions, turns, answers, grades, reviews, saved runs and bank snapshots. One subclass per provider, so that each has its own migrations.</summary>
 public abstract class InterviewDbContext(DbContextOptions options) : DbContext(options)
 {
     public DbSet<SessionRow> Sessions => Set<SessionRow>();
@@ -13,6 +13,7 @@ public abstract class InterviewDbContext(DbContextOptions options) : DbContext(o
     public DbSet<GradeRow> Grades => Set<GradeRow>();
     public DbSet<ReviewRow> Reviews => Set<ReviewRow>();
     public DbSet<RunRow> Runs => Set<RunRow>();
+    public DbSet<BankSnapshotRow> BankSnapshots => Set<BankSnapshotRow>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -66,6 +67,7 @@ public abstract class InterviewDbContext(DbContextOptions options) : DbContext(o
             e.HasOne<AnswerRow>().WithOne().HasForeignKey<GradeRow>(g => new { g.SessionId, g.AnswerId }).OnDelete(DeleteBehavior.Cascade);
         });
         ReviewAndRunModel.Configure(modelBuilder);
+        BankSnapshotModel.Configure(modelBuilder);
     }
 }
 
