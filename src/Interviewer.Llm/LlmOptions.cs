@@ -56,7 +56,7 @@ internal sealed class LlmOptions
     /// <summary>Retries after a 429, 408, 5xx, network error or attempt timeout (never after 400/401/403); 0 turns retries off. Default 3.</summary>
     public int MaxRetries { get; set; } = 3;
 
-    /// <summary>First back-off delay; it doubles on each retry, with jitter. Default 1 s.</summary>
+    /// <summary>Median first back-off; later ones grow exponentially with decorrelated jitter (Polly's), medians about 2× and 4×. Default 1 s.</summary>
     public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>The longest back-off. A 429 whose <c>Retry-After</c> asks for longer is not retried: the grade degrades. Default 20 s.</summary>

@@ -21,14 +21,15 @@ internal static class LlmResilience
     /// <summary>The pipeline's name in the Polly registry and in telemetry.</summary>
     public const string PipelineName = "interviewer-llm";
 
-    public static ResiliencePipeline Build(LlmOptions options, TimeProvider timeProvider)
+    public static ResiliencePipeline Build(LlmOptions options, TimeProvider timeProvider, Func<double>? randomizer = null)
     {
         var builder = new ResiliencePipelineBuilder { Name = PipelineName, TimeProvider = timeProvider };
-        Configure(builder, options, timeProvider);
+        Configure(builder, options, timeProvider, randomizer);
         return builder.Build();
     }
 
-    public static void Configure(ResiliencePipelineBuilder builder, LlmOptions options, TimeProvider timeProvider)
+    /// <summary>Adds the strategies to <paramref name="builder"/>; <paramref name="randomizer"/> (values in [0, 1)) replaces Polly's jitter source when given.</summary>
+    public static void Configure(ResiliencePipelineBuilder builder, LlmOptions options, TimeProvider timeProvider, Func<double>? randomizer = null)
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(options);
@@ -41,7 +42,7 @@ internal static class LlmResilience
         });
         if (options.MaxRetries > 0)
         {
-            builder.AddRetry(new RetryStrategyOptions
+            var retry = new RetryStrategyOptions
             {
                 Name = "retry",
                 MaxRetryAttempts = options.MaxRetries,
@@ -52,7 +53,12 @@ internal static class LlmResilience
                 ShouldHandle = args => ValueTask.FromResult(ShouldRetry(args.Outcome.Exception, options, timeProvider)),
                 DelayGenerator = args => ValueTask.FromResult(
                     RetryAfter(args.Outcome.Exception, timeProvider) is { } wait && wait <= options.MaxRetryDelay ? wait : (TimeSpan?)null),
-            });
+            };
+            if (randomizer is not null)
+            {
+                retry.Randomizer = randomizer;
+            }
+            builder.AddRetry(retry);
         }
         builder.AddCircuitBreaker(new CircuitBreakerStrategyOptions
         {

@@ -132,26 +132,28 @@ public sealed class LlmResilienceTests
     }
 
     [Fact]
-    public async Task GradeAsync_WithoutRetryAfter_BacksOffExponentially()
+    public async Task GradeAsync_WithoutRetryAfter_WaitsPollysDecorrelatedJitterScheduleCappedAtMaxRetryDelay()
     {
         var time = new ObservedTimeProvider();
-        var chat = new ScriptedChat()
-            .Throw(new HttpOperationException(HttpStatusCode.ServiceUnavailable, null, "busy", null))
-            .Throw(new HttpOperationException(HttpStatusCode.ServiceUnavailable, null, "busy", null))
-            .Reply(AllCovered());
-        var options = Options(o => { o.RetryBaseDelay = TimeSpan.FromSeconds(2); o.MaxRetryDelay = TimeSpan.FromSeconds(20); });
-        var grading = chat.Grader(options, time).GradeAsync(Request(GoodAnswer)).AsTask();
+        var busy = new HttpOperationException(HttpStatusCode.ServiceUnavailable, null, "busy", null);
+        var chat = new ScriptedChat().Throw(busy).Throw(busy).Throw(busy).Reply(AllCovered());
+        var draws = new Queue<double>([0.25, 0.75, 0.9]);
+        var options = Options(o => { o.MaxRetries = 3; o.RetryBaseDelay = TimeSpan.FromSeconds(2); o.MaxRetryDelay = TimeSpan.FromSeconds(5); });
+        var grading = chat.Grader(options, time, () => draws.Dequeue()).GradeAsync(Request(GoodAnswer)).AsTask();
 
-        // Jittered exponential back-off: the first wait is around 2 s, the second around 4 s, never above 20 s.
-        static bool Backoff(TimeSpan d) => d > TimeSpan.Zero && d <= TimeSpan.FromSeconds(20) && d != TimeSpan.FromSeconds(30) && d != TimeSpan.FromSeconds(90);
-        await time.WaitForTimerAsync(Backoff);
-        time.Advance(TimeSpan.FromSeconds(20));
-        await time.WaitForTimerAsync(Backoff);
-        time.Advance(TimeSpan.FromSeconds(20));
+        // Polly's decorrelated jitter V2: wait n = (f(n + r) - f(n - 1 + r')) / 1.4 × base, f(t) = 2^t·tanh(√(4t)), worked by hand
+        // for draws 0.25, 0.75, 0.9 and a 2 s base: 1.2938 s, 3.4631 s, then 5.8828 s capped at the 5 s maximum.
+        foreach (var (wait, callsBefore) in new[] { (1.2938, 1), (3.4631, 2), (5.0, 3) })
+        {
+            await time.WaitForTimerAsync(d => Math.Abs(d.TotalSeconds - wait) < 0.001);
+            Assert.Equal(callsBefore, chat.Calls.Count);
+            time.Advance(TimeSpan.FromSeconds(wait + 0.001));
+        }
         var grade = await grading.WaitAsync(TimeSpan.FromSeconds(10));
 
         Assert.False(grade.Degraded);
-        Assert.Equal(3, chat.Calls.Count);
+        Assert.Equal(4, chat.Calls.Count);
+        Assert.Empty(draws);
     }
 
     [Fact]

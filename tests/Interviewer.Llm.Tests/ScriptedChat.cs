@@ -79,11 +79,11 @@ internal sealed class ScriptedChat
     }
 
     /// <summary>An LLM grader over this chat, with the real pipeline and keyword grader.</summary>
-    public LlmGrader Grader(LlmOptions? options = null, TimeProvider? time = null)
+    public LlmGrader Grader(LlmOptions? options = null, TimeProvider? time = null, Func<double>? randomizer = null)
     {
         options ??= TestRubric.Options();
         time ??= new FakeTimeProvider();
-        return new LlmGrader(Mock.Object, LlmResilience.Build(options, time), options, new KeywordGrader(), time);
+        return new LlmGrader(Mock.Object, LlmResilience.Build(options, time, randomizer), options, new KeywordGrader(), time);
     }
 
     /// <summary>The answer the grader put between its delimiters in the last call.</summary>

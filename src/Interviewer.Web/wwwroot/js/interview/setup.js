@@ -1,0 +1,123 @@
+// The practice setup form: bank, number of questions, categories, name; remembered between visits.
+import { t, suggestLanguage } from '../i18n.js';
+import { el } from '../render.js';
+import { session as sessionStore, preferences } from '../storage.js';
+import { state } from './state.js';
+import { ui, resetInterview, showInterview, showError, hideError, describeError } from './view.js';
+import { hub } from './connection.js';
+import { holdEvents, releaseEvents } from './events.js';
+
+let banks = [];
+
+export function wireSetup() {
+  ui.bank.addEventListener('change', () => selectBank(ui.bank.value));
+  ui.setupForm.addEventListener('submit', (event) => {
+    event.preventDefault();
+    startInterview();
+  });
+}
+
+export async function showSetup(notice) {
+  state.session = null;
+  state.current = null;
+  state.completed = false;
+  ui.interview.hidden = true;
+  ui.setup.hidden = false;
+  ui.setupNotice.hidden = !notice;
+  ui.setupNotice.textContent = notice ?? '';
+  hideError(ui.setupError);
+  ui.start.disabled = false;
+  ui.start.textContent = t('setup.start');
+  if (banks.length === 0) await loadBanks();
+  else selectBank(ui.bank.value);
+}
+
+async function loadBanks() {
+  ui.start.disabled = true;
+  ui.categoryList.replaceChildren(el('p', { className: 'hint', text: t('setup.loading') }));
+  try {
+    const response = await fetch('/api/banks', { headers: { Accept: 'application/json' } });
+    if (!response.ok) throw new Error(`HTTP ${response.status}`);
+    banks = await response.json();
+  } catch {
+    showError(ui.setupError, t('setup.banksFailed'));
+    ui.categoryList.replaceChildren();
+    return;
+  }
+  if (banks.length === 0) {
+    showError(ui.setupError, t('setup.noBanks'));
+    ui.categoryList.replaceChildren();
+    return;
+  }
+  const saved = preferences.get();
+  ui.bank.replaceChildren(...banks.map((bank) => el('option', { attrs: { value: bank.id }, text: bank.title })));
+  const bankId = banks.some((bank) => bank.id === saved.bankId) ? saved.bankId : banks[0].id;
+  ui.bank.value = bankId;
+  if (Number.isInteger(saved.questionCount)) ui.count.value = String(saved.questionCount);
+  selectBank(bankId);
+  ui.start.disabled = false;
+}
+
+function selectBank(bankId) {
+  const bank = banks.find((b) => b.id === bankId);
+  if (!bank) return;
+  suggestLanguage(bank.language);
+  ui.start.textContent = t('setup.start');
+  const max = Math.max(1, bank.questionCount ?? 50);
+  ui.count.max = String(max);
+  if (Number(ui.count.value) > max) ui.count.value = String(max);
+  const saved = preferences.get();
+  const chosen = saved.bankId === bank.id && Array.isArray(saved.categories) ? new Set(saved.categories) : null;
+  ui.categoryList.replaceChildren(...(bank.categories ?? []).map((category) => {
+    const id = `category-${category.id}`;
+    const checked = chosen ? chosen.has(category.id) : category.inDefaultPlan !== false;
+    return el('div', { className: 'checkbox' },
+      el('input', { attrs: { type: 'checkbox', id, name: 'categories', value: category.id, checked } }),
+      el('label', { attrs: { for: id }, text: category.title }));
+  }));
+}
+
+async function startInterview() {
+  hideError(ui.setupError);
+  const bank = banks.find((b) => b.id === ui.bank.value);
+  if (!bank) return;
+  const count = Number(ui.count.value);
+  const max = Number(ui.count.max) || 50;
+  if (!Number.isInteger(count) || count < 1 || count > max) {
+    showError(ui.setupError, t('setup.badCount', { min: 1, max }));
+    ui.count.focus();
+    return;
+  }
+  const categories = [...ui.categoryList.querySelectorAll('input:checked')].map((input) => input.value);
+  if (categories.length === 0) {
+    showError(ui.setupError, t('setup.noCategory'));
+    ui.categoryList.querySelector('input')?.focus();
+    return;
+  }
+  preferences.set({ bankId: bank.id, questionCount: count, categories });
+  const request = { bankId: bank.id, questionCount: count, categories };
+  const name = ui.name.value.trim();
+  if (name) request.candidateName = name;
+
+  ui.start.disabled = true;
+  ui.start.textContent = t('setup.starting');
+  holdEvents();
+  try {
+    const started = await hub.invoke('StartInterview', request);
+    state.session = {
+      sessionId: started.sessionId,
+      resumeToken: started.resumeToken,
+      bank: started.bank ?? { id: bank.id, title: bank.title, language: bank.language, version: bank.version },
+      totalQuestions: started.totalQuestions,
+    };
+    sessionStore.set(state.session);
+    resetInterview();
+    showInterview();
+    releaseEvents({ apply: true });
+  } catch (error) {
+    releaseEvents({ apply: false });
+    showError(ui.setupError, describeError(error));
+    ui.start.disabled = false;
+    ui.start.textContent = t('setup.start');
+  }
+}
