@@ -14,12 +14,12 @@ internal readonly record struct InjectedPassage(int Start, int Length)
 }
 
 /// <summary>
-/// Finds the passages of an answer that try to instruct the grader, in Spanish, English, French, Portuguese, Italian and German
-/// (<see cref="InjectionPatterns"/>): orders to ignore the rubric or earlier instructions, demands for a score or for every
+/// Finds the passages of an answer that try to instruct the grader, in Spanish, English, French, Portuguese, Italian, German,
+/// Russian and Chinese (<see cref="InjectionPatterns"/>): orders to ignore the rubric or earlier instructions, demands for a score or for every
 /// point to count as covered, role-play, notes to the grader, fake delimiters, chat-template tags and transcript turns, fake
 /// JSON verdicts and chat messages, hidden HTML, invisible Unicode tag characters, and any of these encoded in base64 or
-/// ROT13. Look-alike letters of other scripts (<see cref="Confusables"/>), full-width letters and zero-width characters do
-/// not hide them. Such passages are not part of the answer for grading: a quote inside one earns nothing, and an answer with
+/// ROT13. Look-alike letters of other scripts (<see cref="Confusables"/>, both ways: Cyrillic in Latin words, Latin in
+/// Russian ones), full-width letters and zero-width characters do not hide them. Such passages are not part of the answer for grading: a quote inside one earns nothing, and an answer with
 /// any of them is graded no higher than the keyword grader grades the rest of its text. Best effort: the verdict checks hold
 /// without it.
 /// </summary>
@@ -34,15 +34,16 @@ internal static class InjectionGuard
         ArgumentNullException.ThrowIfNull(answer);
         var (folded, source) = Fold(answer);
         var found = new List<InjectedPassage>();
-        Scan(folded, found);
+        Scan(folded, CyrillicView(answer, folded, source), found);
         // ROT13 keeps every letter in place, so what it hides is found at the same offsets.
-        ScanSentences(Rot13(folded), folded, found);
+        ScanSentences(InjectionPatterns.Sentence, Rot13(folded), folded, found);
         foreach (Match run in InjectionPatterns.Base64Run().Matches(folded))
         {
             if (Base64Text(answer[source[run.Index]..source[run.Index + run.Length]]) is { } decoded)
             {
                 var inner = new List<InjectedPassage>();
-                Scan(Fold(decoded).Folded, inner);
+                var (decodedFolded, decodedSource) = Fold(decoded);
+                Scan(decodedFolded, CyrillicView(decoded, decodedFolded, decodedSource), inner);
                 if (inner.Count > 0)
                 {
                     found.Add(Sentence(folded, run.Index, run.Length));
@@ -104,21 +105,54 @@ internal static class InjectionGuard
         return (chars.ToString(), [.. source]);
     }
 
+    /// <summary>
+    /// <paramref name="folded"/> with every Russian word of <paramref name="text"/> written in Cyrillic again (lower case, ё as е),
+    /// its Latin look-alikes included: where the Russian patterns read. Same length and offsets.
+    /// </summary>
+    internal static string CyrillicView(string text, string folded, int[] source)
+    {
+        var chars = folded.ToCharArray();
+        var i = 0;
+        while (i < chars.Length)
+        {
+            if (!char.IsLetter(chars[i]))
+            {
+                i++;
+                continue;
+            }
+            // A Latin word with Cyrillic look-alikes in it ("Ignоra") stays Latin; a word with any other Cyrillic letter, or only Cyrillic ones, is Russian.
+            var start = i;
+            var (cyrillicOnly, otherCyrillic) = (true, false);
+            for (; i < chars.Length && char.IsLetter(chars[i]); i++)
+            {
+                var original = text[source[i]];
+                cyrillicOnly &= Confusables.IsCyrillic(original);
+                otherCyrillic |= Confusables.IsCyrillic(original) && Confusables.Latin(original) is null;
+            }
+            var cyrillic = cyrillicOnly || otherCyrillic;
+            for (var j = start; cyrillic && j < i; j++)
+            {
+                var original = text[source[j]];
+                chars[j] = Confusables.IsCyrillic(original)
+                    ? (char.ToLowerInvariant(original) is var lower && lower == 'ё' ? 'е' : lower)
+                    : Confusables.Cyrillic(chars[j]) ?? chars[j];
+            }
+        }
+        return new string(chars);
+    }
+
     private static bool IsInvisible(char c) =>
         CharUnicodeInfo.GetUnicodeCategory(c) is UnicodeCategory.Format or UnicodeCategory.NonSpacingMark or UnicodeCategory.EnclosingMark ||
         c is '\u115F' or '\u1160' or '\u3164' or '\uFFA0';
 
-    private static void Scan(string folded, List<InjectedPassage> found)
+    private static void Scan(string folded, string cyrillic, List<InjectedPassage> found)
     {
-        ScanSentences(folded, folded, found);
-        foreach (var pattern in InjectionPatterns.ToEnd)
-        {
-            if (pattern.Match(folded) is { Success: true } match)
-            {
-                var start = LineStart(folded, match.Index);
-                found.Add(new InjectedPassage(start, folded.Length - start));
-            }
-        }
+        ScanSentences(InjectionPatterns.Sentence, folded, folded, found);
+        ScanSentences(InjectionPatterns.Chinese, folded, folded, found);
+        ScanSentences(InjectionPatterns.Russian, cyrillic, folded, found);
+        ScanToEnd(InjectionPatterns.ToEnd, folded, found);
+        ScanToEnd(InjectionPatterns.ChineseToEnd, folded, found);
+        ScanToEnd(InjectionPatterns.RussianToEnd, cyrillic, found);
         foreach (var pattern in InjectionPatterns.MatchOnly)
         {
             foreach (Match match in pattern.Matches(folded))
@@ -139,10 +173,22 @@ internal static class InjectionGuard
         }
     }
 
-    /// <summary>Matches the sentence patterns in <paramref name="searched"/>; the passages are sentences of <paramref name="folded"/> (the same length).</summary>
-    private static void ScanSentences(string searched, string folded, List<InjectedPassage> found)
+    private static void ScanToEnd(Regex[] patterns, string searched, List<InjectedPassage> found)
     {
-        foreach (var pattern in InjectionPatterns.Sentence)
+        foreach (var pattern in patterns)
+        {
+            if (pattern.Match(searched) is { Success: true } match)
+            {
+                var start = LineStart(searched, match.Index);
+                found.Add(new InjectedPassage(start, searched.Length - start));
+            }
+        }
+    }
+
+    /// <summary>Matches the sentence patterns in <paramref name="searched"/>; the passages are sentences of <paramref name="folded"/> (the same length).</summary>
+    private static void ScanSentences(Regex[] patterns, string searched, string folded, List<InjectedPassage> found)
+    {
+        foreach (var pattern in patterns)
         {
             var covered = -1;
             foreach (Match match in pattern.Matches(searched))
@@ -243,7 +289,7 @@ internal static class InjectionGuard
     // A full stop between digits or letters ("1.5", "e.g", "mlflow.log") does not end a sentence.
     private static bool IsSentenceEnd(string text, int i) => text[i] switch
     {
-        '\n' or '!' or '?' => true,
+        '\n' or '!' or '?' or '。' => true,
         '.' => i + 1 >= text.Length || char.IsWhiteSpace(text[i + 1]),
         _ => false,
     };
