@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Interviewer.Rubrics.Grading;
 
 namespace Interviewer.Api.Security;
 
@@ -68,6 +69,9 @@ public sealed class LimitsOptions
     /// default because the configuration binder adds configured entries to a list's defaults rather than replacing them.
     /// </summary>
     public List<string> PracticeGraders { get; set; } = [];
+
+    /// <summary>The graders practice interviews may use: those listed in <see cref="PracticeGraders"/>, else <c>keyword</c>.</summary>
+    public IReadOnlyList<string> PracticeGraderNames() => PracticeGraders is { Count: > 0 } listed ? listed : [GraderNames.Keyword];
 
     /// <summary>Most answers per hour one client address may have graded by the LLM (<c>llm</c>, <c>dual</c>). Default 100.</summary>
     [Range(1, 1_000_000, ErrorMessage = "Interviewer:Limits:LlmGradesPerHour must be between {1} and {2}.")]

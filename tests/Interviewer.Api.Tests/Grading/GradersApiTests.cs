@@ -16,5 +16,24 @@ public sealed class GradersApiTests
 
         Assert.Equal("keyword", graders.GetProperty("default").GetString());
         Assert.Equal(["keyword"], graders.GetProperty("names").EnumerateArray().Select(n => n.GetString()));
+        Assert.Equal(["keyword"], graders.GetProperty("practice").EnumerateArray().Select(n => n.GetString()));
+    }
+
+    [Fact]
+    public async Task GetGraders_WithAnLlm_ListsThoseOpenToPracticeApart()
+    {
+        await using var app = new InterviewerApp(new Dictionary<string, string?>
+        {
+            ["Interviewer:Llm:Provider"] = "OpenAI",
+            ["Interviewer:Llm:Endpoint"] = "http://127.0.0.1:9/v1",
+            ["Interviewer:Llm:Model"] = "test-model",
+            ["Interviewer:Limits:PracticeGraders:0"] = "LLM",
+        });
+        using var client = app.CreateClient();
+
+        var graders = await client.GetFromJsonAsync<JsonElement>("/api/graders");
+
+        Assert.Equal(["keyword", "llm", "dual"], graders.GetProperty("names").EnumerateArray().Select(n => n.GetString()));
+        Assert.Equal(["llm"], graders.GetProperty("practice").EnumerateArray().Select(n => n.GetString()));
     }
 }

@@ -60,7 +60,7 @@ internal sealed class HubLimits(ClientLimits limits, ActiveSessions active, Grad
         {
             return; // the interview service names the graders there are
         }
-        IReadOnlyList<string> allowed = options.Value.PracticeGraders is { Count: > 0 } listed ? listed : [GraderNames.Keyword];
+        var allowed = options.Value.PracticeGraderNames();
         if (!allowed.Contains(grader.Name, StringComparer.OrdinalIgnoreCase))
         {
             throw new InterviewException(InterviewError.Forbidden,

@@ -1,6 +1,6 @@
 // The chat page: setup form → live interview over the hub → summary. Resumes after a reload.
 // Each part lives in js/interview/: setup, live (question and answer loop), grade-view, summary, resume, connection.
-import { t, suggestLanguage, onLanguageChange } from './i18n.js';
+import { t, addStrings, suggestLanguage, onLanguageChange } from './i18n.js';
 import { initLayout } from './layout.js';
 import { session as sessionStore } from './storage.js';
 import { state } from './interview/state.js';
@@ -8,9 +8,11 @@ import { ui, resetInterview, showInterview, setGrading, updateProgress, updateCo
 import { hub } from './interview/connection.js';
 import { wireSetup, showSetup } from './interview/setup.js';
 import { wireAnswerForm } from './interview/live.js';
+import candidateStrings from './strings/candidate.js';
 
 function boot() {
   const saved = sessionStore.get();
+  addStrings(candidateStrings);
   initLayout();
   if (saved?.bank?.language) suggestLanguage(saved.bank.language);
   onLanguageChange(() => {

@@ -1,4 +1,4 @@
-// The practice setup form: bank, number of questions, categories, name; remembered between visits.
+// The practice setup form: bank, number of questions, categories, grader, name; all of it remembered across reloads.
 import { t, suggestLanguage } from '../i18n.js';
 import { el } from '../render.js';
 import { session as sessionStore, preferences } from '../storage.js';
@@ -6,11 +6,17 @@ import { state } from './state.js';
 import { ui, resetInterview, showInterview, showError, hideError, describeError } from './view.js';
 import { hub } from './connection.js';
 import { holdEvents, releaseEvents } from './events.js';
+import { loadGraders, chosenGrader } from './grader-choice.js';
 
 let banks = [];
 
 export function wireSetup() {
-  ui.bank.addEventListener('change', () => selectBank(ui.bank.value));
+  ui.bank.addEventListener('change', () => {
+    selectBank(ui.bank.value);
+    rememberSetup();
+  });
+  for (const field of [ui.categoryList, ui.grader]) field.addEventListener('change', rememberSetup);
+  for (const field of [ui.count, ui.name]) field.addEventListener('input', rememberSetup);
   ui.setupForm.addEventListener('submit', (event) => {
     event.preventDefault();
     startInterview();
@@ -28,8 +34,21 @@ export async function showSetup(notice) {
   hideError(ui.setupError);
   ui.start.disabled = false;
   ui.start.textContent = t('setup.start');
-  if (banks.length === 0) await loadBanks();
+  if (banks.length === 0) await Promise.all([loadBanks(), loadGraders(preferences.get().grader)]);
   else selectBank(ui.bank.value);
+}
+
+// What the candidate typed or chose survives a reload: the form is saved on every change.
+function rememberSetup() {
+  const categories = [...ui.categoryList.querySelectorAll('input:checked')].map((input) => input.value);
+  const count = Number(ui.count.value);
+  preferences.set({
+    bankId: ui.bank.value,
+    questionCount: Number.isInteger(count) && count >= 1 ? count : undefined,
+    categories,
+    grader: chosenGrader() ?? preferences.get().grader,
+    candidateName: ui.name.value,
+  });
 }
 
 async function loadBanks() {
@@ -54,6 +73,7 @@ async function loadBanks() {
   const bankId = banks.some((bank) => bank.id === saved.bankId) ? saved.bankId : banks[0].id;
   ui.bank.value = bankId;
   if (Number.isInteger(saved.questionCount)) ui.count.value = String(saved.questionCount);
+  if (typeof saved.candidateName === 'string' && !ui.name.value) ui.name.value = saved.candidateName;
   selectBank(bankId);
   ui.start.disabled = false;
 }
@@ -94,8 +114,10 @@ async function startInterview() {
     ui.categoryList.querySelector('input')?.focus();
     return;
   }
-  preferences.set({ bankId: bank.id, questionCount: count, categories });
+  rememberSetup();
   const request = { bankId: bank.id, questionCount: count, categories };
+  const grader = chosenGrader();
+  if (grader) request.grader = grader;
   const name = ui.name.value.trim();
   if (name) request.candidateName = name;
 
@@ -116,8 +138,17 @@ async function startInterview() {
     releaseEvents({ apply: true });
   } catch (error) {
     releaseEvents({ apply: false });
-    showError(ui.setupError, describeError(error));
+    showError(ui.setupError, describeStartError(error, grader));
+    if (grader && refusesGrader(error)) ui.grader.focus();
     ui.start.disabled = false;
     ui.start.textContent = t('setup.start');
   }
+}
+
+// A grader this server does not open to practice is refused by the hub (forbidden: or invalid_input:); say which, and why.
+const refusesGrader = (error) => ['forbidden', 'invalid_input'].includes(error?.code) && /grader/i.test(error?.detail ?? '');
+
+function describeStartError(error, grader) {
+  if (!grader || !refusesGrader(error)) return describeError(error);
+  return `${t('setup.graderRefused', { grader })}\n${t('error.detail', { detail: error.detail })}`;
 }

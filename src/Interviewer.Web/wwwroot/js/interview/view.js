@@ -11,6 +11,7 @@ export const ui = {
   connection: $('connection'),
   setup: $('setup'), setupForm: $('setup-form'), setupTitle: $('setup-title'), setupNotice: $('setup-notice'),
   bank: $('bank'), count: $('question-count'), categoryList: $('category-list'), name: $('candidate-name'),
+  graderField: $('grader-field'), grader: $('grader'),
   setupError: $('setup-error'), start: $('start'),
   interview: $('interview'), title: $('interview-title'), progress: $('progress'), progressBar: $('progress-bar'),
   transcript: $('transcript'), grading: $('grading'),
