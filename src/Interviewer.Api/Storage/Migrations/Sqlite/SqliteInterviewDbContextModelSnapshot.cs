@@ -51,6 +51,40 @@ namespace Interviewer.Api.Storage.Migrations.Sqlite
                     b.ToTable("answers", (string)null);
                 });
 
+            modelBuilder.Entity("Interviewer.Api.Storage.BankSnapshotRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("BankId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContentHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContentJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BankId", "Version", "ContentHash")
+                        .IsUnique();
+
+                    b.ToTable("bank_snapshots", (string)null);
+                });
+
             modelBuilder.Entity("Interviewer.Api.Storage.GradeRow", b =>
                 {
                     b.Property<string>("SessionId")
@@ -212,6 +246,9 @@ namespace Interviewer.Api.Storage.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("BankSnapshotId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int?>("BankVersion")
                         .HasColumnType("INTEGER");
 
@@ -250,6 +287,8 @@ namespace Interviewer.Api.Storage.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("BankSnapshotId");
+
                     b.HasIndex("CreatedAt");
 
                     b.ToTable("runs", (string)null);
@@ -265,6 +304,9 @@ namespace Interviewer.Api.Storage.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("BankSnapshotId")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("BankVersion")
                         .HasColumnType("INTEGER");
@@ -313,6 +355,9 @@ namespace Interviewer.Api.Storage.Migrations.Sqlite
                     b.Property<int>("Seed")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("SnapshotRecovered")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -326,6 +371,8 @@ namespace Interviewer.Api.Storage.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("BankSnapshotId");
 
                     b.HasIndex("CreatedAt");
 
@@ -394,6 +441,22 @@ namespace Interviewer.Api.Storage.Migrations.Sqlite
                         .HasForeignKey("SessionId", "TurnNumber")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Interviewer.Api.Storage.RunRow", b =>
+                {
+                    b.HasOne("Interviewer.Api.Storage.BankSnapshotRow", null)
+                        .WithMany()
+                        .HasForeignKey("BankSnapshotId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Interviewer.Api.Storage.SessionRow", b =>
+                {
+                    b.HasOne("Interviewer.Api.Storage.BankSnapshotRow", null)
+                        .WithMany()
+                        .HasForeignKey("BankSnapshotId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Interviewer.Api.Storage.TurnRow", b =>
