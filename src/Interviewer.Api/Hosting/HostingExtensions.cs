@@ -1,5 +1,6 @@
 using Interviewer.Api.Banks;
 using Interviewer.Api.Calibration;
+using Interviewer.Api.Candidates;
 using Interviewer.Api.Grading;
 using Interviewer.Api.Interviews;
 using Interviewer.Api.Reviews;
@@ -35,6 +36,7 @@ public static class HostingExtensions
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddInterviews(builder.Configuration);
         builder.Services.AddSingleton<ReviewStore>();
+        builder.Services.AddSingleton<CandidateStore>();
         builder.Services.AddSingleton<RunStore>();
         builder.Services.AddInterviewerTelemetry();
         builder.Services.AddInterviewerHealth();
@@ -73,6 +75,7 @@ public static class HostingExtensions
         app.MapCalibrationApi();
         app.MapGradingApi();
         app.MapGradersApi();
+        app.MapProgressApi();
         app.MapSessionsApi();
         app.MapReviewsApi();
         app.MapRunsApi();

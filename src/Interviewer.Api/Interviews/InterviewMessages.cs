@@ -6,14 +6,21 @@ namespace Interviewer.Api.Interviews;
 
 // The hub's wire records (docs/hub.md). Requests take nullable fields so that a missing one is reported as invalid_input.
 
-/// <summary>The argument of <c>StartInterview</c> (a practice interview); every field is optional.</summary>
+/// <summary>
+/// The argument of <c>StartInterview</c> (a practice interview); every field is optional. <c>candidateId</c> with its
+/// <c>candidateToken</c> files the interview under a practising candidate; without them a new candidate is issued.
+/// <c>questionIds</c> asks exactly those questions, in that order (<c>questionCount</c> and <c>categories</c> are then ignored).
+/// </summary>
 public sealed record StartInterviewRequest(
     string? BankId = null,
     int? QuestionCount = null,
     IReadOnlyList<string>? Categories = null,
     string? Grader = null,
     int? Seed = null,
-    string? CandidateName = null);
+    string? CandidateName = null,
+    string? CandidateId = null,
+    string? CandidateToken = null,
+    IReadOnlyList<string>? QuestionIds = null);
 
 /// <summary>What <c>StartInterview</c> returns; the first <c>Question</c> event follows.</summary>
 /// <param name="SessionId">The session.</param>
@@ -22,7 +29,17 @@ public sealed record StartInterviewRequest(
 /// <param name="TotalQuestions">Questions in the plan.</param>
 /// <param name="Mode"><c>practice</c> or <c>assessment</c>.</param>
 /// <param name="Feedback">What the candidate sees of grades: <c>none</c>, <c>score</c> or <c>full</c>.</param>
-public sealed record InterviewStarted(string SessionId, string ResumeToken, BankInfo Bank, int TotalQuestions, string Mode, string Feedback);
+/// <param name="CandidateId">The practising candidate the session belongs to (issued on a first practice start); absent for an assessment.</param>
+/// <param name="CandidateToken">The candidate's secret, returned once when the candidate is issued: send it with <c>candidateId</c> on later starts and to read their progress.</param>
+public sealed record InterviewStarted(
+    string SessionId,
+    string ResumeToken,
+    BankInfo Bank,
+    int TotalQuestions,
+    string Mode,
+    string Feedback,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? CandidateId = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? CandidateToken = null);
 
 /// <summary>The bank an interview draws from.</summary>
 public sealed record BankInfo(string Id, string Title, string Language, int Version);

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Text;
+using Interviewer.Api.Candidates;
 using Interviewer.Api.Security;
 using Interviewer.Api.Storage;
 using Interviewer.Api.Telemetry;
@@ -22,6 +23,7 @@ internal sealed partial class InterviewService(
     BankCatalog catalog,
     GraderRegistry graders,
     InterviewStore store,
+    CandidateStore candidates,
     SessionCache cache,
     GradingClaims claims,
     IHubContext<InterviewHub, IInterviewClient> hub,
@@ -56,9 +58,17 @@ internal sealed partial class InterviewService(
             throw Invalid($"candidateName is {name.Length} characters; the most is {MaxCandidateNameLength}");
         }
         var seed = request.Seed ?? RandomNumberGenerator.GetInt32(int.MaxValue);
-        var plan = InterviewPlanner.Plan(bank, count, request.Categories, seed);
+        if (request.QuestionIds is { Count: var chosen } && chosen > options.MaxQuestionCount)
+        {
+            throw Invalid($"questionIds names {chosen} questions; the most is {options.MaxQuestionCount}");
+        }
+        // Named questions ("practise my weak areas") are asked in that order; otherwise the plan is drawn.
+        var plan = request.QuestionIds is { Count: > 0 } questionIds
+            ? InterviewPlanner.Chosen(bank, questionIds)
+            : InterviewPlanner.Plan(bank, count, request.Categories, seed);
 
         var now = time.GetUtcNow();
+        var candidate = await CandidateOfAsync(request, now);
         var token = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
         var session = new InterviewSession
         {
@@ -68,6 +78,7 @@ internal sealed partial class InterviewService(
             Grader = grader.Name,
             Seed = seed,
             CandidateName = string.IsNullOrEmpty(name) ? null : name,
+            CandidateId = candidate.Id,
             Plan = plan,
             CreatedAt = now,
         };
@@ -78,7 +89,8 @@ internal sealed partial class InterviewService(
 
         var question = InterviewWire.Question(session, first);
         return new(
-            new InterviewStarted(session.Id, token, InterviewWire.Bank(session), plan.Count, ModeNames.Of(session.Mode), ModeNames.Of(session.Feedback)),
+            new InterviewStarted(session.Id, token, InterviewWire.Bank(session), plan.Count, ModeNames.Of(session.Mode), ModeNames.Of(session.Feedback),
+                candidate.Id, candidate.NewToken),
             () => hub.Clients.Client(connectionId).Question(question));
     }
 

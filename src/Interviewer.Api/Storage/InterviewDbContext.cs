@@ -13,6 +13,7 @@ public abstract class InterviewDbContext(DbContextOptions options) : DbContext(o
     public DbSet<GradeRow> Grades => Set<GradeRow>();
     public DbSet<ReviewRow> Reviews => Set<ReviewRow>();
     public DbSet<RunRow> Runs => Set<RunRow>();
+    public DbSet<CandidateRow> Candidates => Set<CandidateRow>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -66,6 +67,7 @@ public abstract class InterviewDbContext(DbContextOptions options) : DbContext(o
             e.HasOne<AnswerRow>().WithOne().HasForeignKey<GradeRow>(g => new { g.SessionId, g.AnswerId }).OnDelete(DeleteBehavior.Cascade);
         });
         ReviewAndRunModel.Configure(modelBuilder);
+        CandidateModel.Configure(modelBuilder);
     }
 }
 

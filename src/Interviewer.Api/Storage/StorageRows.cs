@@ -11,6 +11,9 @@ public sealed class SessionRow
     public int Seed { get; set; }
     public string? CandidateName { get; set; }
 
+    /// <summary>The practising candidate (<see cref="CandidateRow"/>) the session belongs to; null for an assessment or an old session.</summary>
+    public string? CandidateId { get; set; }
+
     /// <summary>The planned question ids, one per line, in order.</summary>
     public string Plan { get; set; } = "";
 

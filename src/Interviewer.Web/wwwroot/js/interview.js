@@ -7,7 +7,7 @@ import { session as sessionStore, useInvitation } from './storage.js';
 import { state } from './interview/state.js';
 import { ui, resetInterview, showInterview, showMode, setGrading, updateProgress, updateCounter } from './interview/view.js';
 import { hub } from './interview/connection.js';
-import { wireSetup, showSetup } from './interview/setup.js';
+import { wireSetup, showSetup, startPlannedFromAddress } from './interview/setup.js';
 import { wireAnswerForm } from './interview/live.js';
 import { invitationToken, wireInvitation, startInvitation } from './interview/invitation.js';
 import candidateStrings from './strings/candidate.js';
@@ -30,7 +30,11 @@ function boot() {
   ui.newInterview.addEventListener('click', newInterview);
   ui.summaryNew.addEventListener('click', newInterview);
   hub.start();
-  if (saved?.sessionId && saved?.resumeToken) {
+  if (!invitation && new URLSearchParams(location.search).has('questions')) {
+    // "Practise my weak areas": a new practice interview replaces the one kept here (it stays on the server and in progress).
+    sessionStore.clear();
+    startPlannedFromAddress();
+  } else if (saved?.sessionId && saved?.resumeToken) {
     // Resumed as soon as the connection is up (see connection.js).
     state.session = saved;
     showInterview();

@@ -59,6 +59,15 @@ export const preferences = {
   set: (value) => write('preferences', value),
 };
 
+/** The practising candidate of this browser: { id, token } issued by the server on a first practice interview. */
+export const candidate = {
+  get() {
+    const value = read('candidate');
+    return typeof value?.id === 'string' && typeof value?.token === 'string' ? value : null;
+  },
+  set: (value) => write('candidate', value),
+};
+
 /** A random id for an answer; crypto.randomUUID needs a secure context, getRandomValues does not. */
 export function newAnswerId() {
   if (typeof crypto.randomUUID === 'function' && window.isSecureContext) return crypto.randomUUID();
