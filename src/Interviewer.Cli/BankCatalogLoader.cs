@@ -37,9 +37,6 @@ internal static class BankCatalogLoader
     }
 
     /// <summary>The folder a loaded bank was read from (a --rubrics folder may itself be the bank's folder).</summary>
-    public static string BankFolder(ParseResult result, QuestionBank bank)
-    {
-        var root = result.GetValue(CommonOptions.Rubrics)!.FullName;
-        return File.Exists(Path.Combine(root, BankLoader.BankFileName)) ? root : Path.Combine(root, bank.Id);
-    }
+    public static string BankFolder(ParseResult result, QuestionBank bank) =>
+        BankCatalog.FolderOf(result.GetValue(CommonOptions.Rubrics)!.FullName, bank.Id);
 }

@@ -32,25 +32,14 @@ public sealed class CalibrateCommandTests
     [Fact]
     public async Task Calibrate_OutIntoAMissingFolder_CreatesIt()
     {
-        var folder = Path.Combine(Path.GetTempPath(), $"interviewer-calibrate-{Guid.NewGuid():N}");
-        try
-        {
-            var report = Path.Combine(folder, "reports", "calibration.json");
+        var report = Path.Combine(TestRun.Folder("calibrate").FullName, "reports", "calibration.json");
 
-            var run = await CalibrateAsync("two-raters.jsonl", "--format", "json", "--out", report);
+        var run = await CalibrateAsync("two-raters.jsonl", "--format", "json", "--out", report);
 
-            Assert.Equal(0, run.ExitCode);
-            using var json = JsonDocument.Parse(File.ReadAllText(report));
-            Assert.True(json.RootElement.GetProperty("overall").ValueKind == JsonValueKind.Object);
-            Assert.Empty(run.Out);
-        }
-        finally
-        {
-            if (Directory.Exists(folder))
-            {
-                Directory.Delete(folder, recursive: true);
-            }
-        }
+        Assert.Equal(0, run.ExitCode);
+        using var json = JsonDocument.Parse(File.ReadAllText(report));
+        Assert.True(json.RootElement.GetProperty("overall").ValueKind == JsonValueKind.Object);
+        Assert.Empty(run.Out);
     }
 
     [Fact]
@@ -102,7 +91,7 @@ public sealed class CalibrateCommandTests
     [Fact]
     public async Task Calibrate_Html_IsOneSelfContainedPageWithSvgPlots()
     {
-        var outFile = Path.Combine(Directory.CreateTempSubdirectory("calib-").FullName, "report.html");
+        var outFile = Path.Combine(TestRun.Folder("calib").FullName, "report.html");
 
         var run = await CalibrateAsync("two-raters.jsonl", "--format", "html", "--out", outFile);
 
@@ -169,7 +158,7 @@ public sealed class CalibrateCommandTests
     [Fact]
     public async Task Calibrate_ApplyWithoutABank_IsRefusedBeforeGrading()
     {
-        var noBanks = Directory.CreateTempSubdirectory("interviewer-no-banks-");
+        var noBanks = TestRun.Folder("no-banks");
         var run = await CliRun.InvokeAsync("calibrate", Path.Combine(Fixtures, "two-raters.jsonl"), "--rubrics", noBanks.FullName, "--what-if", "s1", "--apply");
         noBanks.Delete();
 

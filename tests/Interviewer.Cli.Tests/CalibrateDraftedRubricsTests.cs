@@ -25,7 +25,7 @@ public sealed class CalibrateDraftedRubricsTests
     [Fact]
     public async Task Calibrate_WithoutAnyBank_DraftsFromReferenceAnswers()
     {
-        var empty = Directory.CreateTempSubdirectory("interviewer-no-banks-").FullName;
+        var empty = TestRun.Folder("no-banks").FullName;
         try
         {
             var (exitCode, output, error) = await RunAsync("--rubrics", empty, "calibrate", Fixture("calibration.jsonl"), "--format", "json");

@@ -8,7 +8,7 @@ public sealed class ProcessEnvironmentCollection;
 public sealed class CliEnvironmentTests : IDisposable
 {
     private static readonly string CalibrationRubrics = Path.Combine(AppContext.BaseDirectory, "Fixtures", "calibration", "rubrics");
-    private readonly DirectoryInfo _work = Directory.CreateTempSubdirectory("interviewer-cli-env-");
+    private readonly DirectoryInfo _work = TestRun.Folder("cli-env");
 
     public void Dispose() => _work.Delete(recursive: true);
 

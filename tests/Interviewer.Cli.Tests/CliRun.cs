@@ -3,7 +3,7 @@ namespace Interviewer.Cli.Tests;
 /// <summary>The CLI run in-process, with what it wrote to stdout and stderr.</summary>
 internal sealed record CliRun(int ExitCode, string Out, string Error)
 {
-    private static readonly string EmptyFolder = Directory.CreateTempSubdirectory("interviewer-cli-cwd-").FullName;
+    private static readonly string EmptyFolder = TestRun.Folder("cli-cwd").FullName;
 
     /// <summary>
     /// Runs in an environment of the test's own (no variables, an empty working folder), so that the machine's

@@ -5,7 +5,7 @@ namespace Interviewer.Cli.Tests;
 public sealed class CompareCommandTests : IDisposable
 {
     private static readonly string Rubrics = Path.Combine(AppContext.BaseDirectory, "Fixtures", "rubrics");
-    private readonly DirectoryInfo _work = Directory.CreateTempSubdirectory("interviewer-compare-");
+    private readonly DirectoryInfo _work = TestRun.Folder("compare");
 
     public void Dispose() => _work.Delete(recursive: true);
 

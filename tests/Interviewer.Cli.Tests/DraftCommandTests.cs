@@ -8,7 +8,7 @@ public sealed class DraftCommandTests
     [Fact]
     public async Task Draft_Csv_WritesABankThatValidates()
     {
-        var root = Directory.CreateTempSubdirectory("interviewer-draft-cli-").FullName;
+        var root = TestRun.Folder("draft-cli").FullName;
         try
         {
             var folder = Path.Combine(root, "borradores");
@@ -36,7 +36,7 @@ public sealed class DraftCommandTests
     [Fact]
     public async Task Draft_RowWithoutReferenceAnswer_IsReportedWithItsLine()
     {
-        var root = Directory.CreateTempSubdirectory("interviewer-draft-cli-").FullName;
+        var root = TestRun.Folder("draft-cli").FullName;
         try
         {
             var (_, _, error) = await RunAsync("draft", Fixture("questions.csv"), "--out", Path.Combine(root, "b"));
@@ -52,7 +52,7 @@ public sealed class DraftCommandTests
     [Fact]
     public async Task Draft_InputWithNothingToDraft_IsAnInputErrorExitingTwo()
     {
-        var root = Directory.CreateTempSubdirectory("interviewer-draft-cli-").FullName;
+        var root = TestRun.Folder("draft-cli").FullName;
         try
         {
             var input = Path.Combine(root, "empty.csv");

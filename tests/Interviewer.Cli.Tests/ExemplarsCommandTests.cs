@@ -10,7 +10,7 @@ public sealed class ExemplarsCommandTests : IDisposable
     public ExemplarsCommandTests()
     {
         // A copy of the calibration bank (version 3): these tests write into it.
-        _rubrics = Directory.CreateTempSubdirectory("interviewer-exemplars-").FullName;
+        _rubrics = TestRun.Folder("exemplars").FullName;
         foreach (var file in Directory.GetFiles(Path.Combine(Fixtures, "rubrics"), "*", SearchOption.AllDirectories))
         {
             var target = Path.Combine(_rubrics, Path.GetRelativePath(Path.Combine(Fixtures, "rubrics"), file));

@@ -6,7 +6,7 @@ namespace Interviewer.Cli.Tests;
 public sealed class GradeCommandTests : IDisposable
 {
     private static readonly string Rubrics = Path.Combine(AppContext.BaseDirectory, "Fixtures", "rubrics");
-    private readonly DirectoryInfo _work = Directory.CreateTempSubdirectory("interviewer-grade-");
+    private readonly DirectoryInfo _work = TestRun.Folder("grade");
 
     private const string GoodCsv = "id,question_id,answer,candidate\na1,drift,\"La deriva aparece en producción\",ana\na2,containers,Un container docker con dependencias,bob\n";
 

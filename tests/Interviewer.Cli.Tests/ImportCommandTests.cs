@@ -8,7 +8,7 @@ public sealed class ImportCommandTests : IDisposable
 {
     private static readonly string Seed = Path.Combine(AppContext.BaseDirectory, "Fixtures", "import", "mlops-guide-es.txt");
 
-    private readonly string _root = Directory.CreateTempSubdirectory("interviewer-import-cli-").FullName;
+    private readonly string _root = TestRun.Folder("import-cli").FullName;
 
     public void Dispose() => Directory.Delete(_root, recursive: true);
 

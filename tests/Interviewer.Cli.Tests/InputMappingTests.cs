@@ -7,7 +7,7 @@ public sealed class InputMappingTests : IDisposable
 {
     private static readonly string Rubrics = Path.Combine(AppContext.BaseDirectory, "Fixtures", "rubrics");
     private static readonly string CalibrationRubrics = Path.Combine(AppContext.BaseDirectory, "Fixtures", "calibration", "rubrics");
-    private readonly DirectoryInfo _work = Directory.CreateTempSubdirectory("interviewer-input-");
+    private readonly DirectoryInfo _work = TestRun.Folder("input");
 
     public void Dispose() => _work.Delete(recursive: true);
 

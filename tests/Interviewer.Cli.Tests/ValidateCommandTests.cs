@@ -61,7 +61,7 @@ public sealed class ValidateCommandTests
 
     private static string CopyShippedRubrics()
     {
-        var target = Directory.CreateTempSubdirectory("interviewer-validate-").FullName;
+        var target = TestRun.Folder("validate").FullName;
         foreach (var file in Directory.GetFiles(BankCatalog.DefaultRoot, "*.yaml", SearchOption.AllDirectories))
         {
             var destination = Path.Combine(target, Path.GetRelativePath(BankCatalog.DefaultRoot, file));

@@ -65,8 +65,7 @@ public static class BankImportApi
         var save = form["save"].ToString() is { Length: > 0 } saveText && (bool.TryParse(saveText, out var s) ? s : saveText == "on");
         if (save && !rubrics.Value.Writable)
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Saving is turned off",
-                detail: $"{RubricsOptions.Section}:{nameof(RubricsOptions.Writable)} is false: banks are deployed as files. Download the zip (?format=zip) and add it to the rubrics folder.");
+            return ApiProblems.NotWritable("Download the zip (?format=zip) and add it to the rubrics folder.");
         }
 
         GuideImport import;
@@ -92,7 +91,7 @@ public static class BankImportApi
         string? savedTo = null;
         if (save)
         {
-            var folder = Path.Combine(rubrics.Value.ResolvedPath, import.Bank.Id);
+            var folder = BankCatalog.FolderOf(rubrics.Value.ResolvedPath, import.Bank.Id);
             if (catalog.Find(import.Bank.Id) is not null || Directory.Exists(folder))
             {
                 return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Bank already exists",

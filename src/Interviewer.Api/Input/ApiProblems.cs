@@ -1,3 +1,4 @@
+using Interviewer.Api.Hosting;
 using Interviewer.Api.Security;
 using Interviewer.Rubrics.Loading;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -24,6 +25,11 @@ internal static class ApiProblems
 
     public static ProblemHttpResult BadRequest(string title, string detail) =>
         TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: title, detail: detail);
+
+    /// <summary>A route asked to write into the rubrics folder while <c>Interviewer:Rubrics:Writable</c> is false.</summary>
+    public static ProblemHttpResult NotWritable(string instead) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Saving is turned off",
+            detail: $"{RubricsOptions.Section}:{nameof(RubricsOptions.Writable)} is false: banks are deployed as files. {instead}");
 
     public static ProblemHttpResult TooLarge(string setting, string detail) =>
         TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "Request too large", detail: detail,

@@ -31,6 +31,30 @@ internal sealed class RowsRequest
     public string? Text(string name, string? fromQuery) =>
         _body.TryGetValue(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : fromQuery;
 
+    /// <summary>A JSON body's whole-number parameter, else <paramref name="fromQuery"/>; false when the body's value is not a whole number.</summary>
+    public bool TryNumber(string name, int? fromQuery, out int? value)
+    {
+        value = fromQuery;
+        if (!_body.TryGetValue(name, out var element) || element.ValueKind == JsonValueKind.Null)
+        {
+            return true;
+        }
+        value = element.ValueKind == JsonValueKind.Number && element.TryGetInt32(out var number) ? number : null;
+        return value is not null;
+    }
+
+    /// <summary>A JSON body's true/false parameter, else <paramref name="fromQuery"/>; false when the body's value is not a boolean.</summary>
+    public bool TryFlag(string name, bool? fromQuery, out bool value)
+    {
+        value = fromQuery ?? false;
+        if (!_body.TryGetValue(name, out var element) || element.ValueKind == JsonValueKind.Null)
+        {
+            return true;
+        }
+        value = element.ValueKind == JsonValueKind.True;
+        return element.ValueKind is JsonValueKind.True or JsonValueKind.False;
+    }
+
     public static async Task<(RowsRequest? Request, ProblemHttpResult? Problem)> ReadAsync(HttpContext context, LimitsOptions limits, CancellationToken ct)
     {
         var request = context.Request;

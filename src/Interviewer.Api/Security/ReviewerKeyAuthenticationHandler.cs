@@ -51,6 +51,8 @@ internal sealed class ReviewerKeyAuthenticationHandler(
         var result = await HandleAuthenticateOnceSafeAsync();
         if (result.Failure is { } failure)
         {
+            // Says the key itself was refused, unlike a 403 a route answers for what was asked (saving turned off, say).
+            Response.Headers.WWWAuthenticate = "Bearer error=\"invalid_token\"";
             await WriteProblemAsync(StatusCodes.Status403Forbidden, "Forbidden", failure.Message);
             return;
         }

@@ -25,10 +25,9 @@ public static class GuideParser
                 continue;
             }
             var heading = block.Kind == BlockKind.Heading;
-            if (block.Kind is BlockKind.Heading or BlockKind.Paragraph
-                && QuestionShape.IsQuestion(block.Text, promptAllowed: heading || NextIsLabel(blocks, i)))
+            if (Question(blocks, i, state) is { } question)
             {
-                state.StartQuestion(block);
+                state.StartQuestion(block, question.Text, question.Number);
                 continue;
             }
             if (heading && QuestionShape.Label(block.Text + ":") is null && !state.InsideAnswer(block))
@@ -40,6 +39,42 @@ public static class GuideParser
         }
         return state.Finish(document);
     }
+
+    /// <summary>
+    /// The question a block asks, without its number. A numbered list item or paragraph is one only when it continues the
+    /// numbering (no question open, the open one has no answer yet, or it is the open one's number + 1), so that a numbered
+    /// list inside an answer stays in the answer; a numbered heading and a labelled "Pregunta 3:" always are.
+    /// </summary>
+    private static (string Text, int? Number)? Question(IReadOnlyList<DocumentBlock> blocks, int index, State state)
+    {
+        var block = blocks[index];
+        var heading = block.Kind == BlockKind.Heading;
+        if (block.Kind == BlockKind.ListItem)
+        {
+            return block.Number is { } n && state.Continues(n) && QuestionShape.IsQuestion(block.Text, NextIsLabel(blocks, index)) ? (block.Text, n) : null;
+        }
+        if (block.Kind is not (BlockKind.Heading or BlockKind.Paragraph))
+        {
+            return null;
+        }
+        var promptAllowed = heading || NextIsLabel(blocks, index);
+        if (QuestionShape.Numbering(block.Text) is { } numbered
+            && (numbered.Labelled || ((heading || state.Continues(numbered.Number)) && QuestionShape.IsQuestion(numbered.Text, promptAllowed))))
+        {
+            return (numbered.Text, numbered.Number);
+        }
+        return QuestionShape.IsQuestion(block.Text, promptAllowed) ? (block.Text, null) : null;
+    }
+
+    /// <summary>Whether a block has a question's shape, numbered or not (the numbering's continuity aside).</summary>
+    private static bool LooksLikeQuestion(DocumentBlock block) => block.Kind switch
+    {
+        BlockKind.Paragraph => QuestionShape.Numbering(block.Text) is { } numbered
+            ? numbered.Labelled || QuestionShape.IsQuestion(numbered.Text, promptAllowed: false)
+            : QuestionShape.IsQuestion(block.Text, promptAllowed: false),
+        BlockKind.ListItem => block.Number is not null && QuestionShape.IsQuestion(block.Text, promptAllowed: false),
+        _ => false,
+    };
 
     private static SkippedText? Skip(DocumentBlock block)
     {
@@ -73,7 +108,7 @@ public static class GuideParser
             {
                 return true;
             }
-            if (blocks[i].Kind == BlockKind.Paragraph && QuestionShape.IsQuestion(blocks[i].Text, promptAllowed: false))
+            if (LooksLikeQuestion(blocks[i]))
             {
                 return false;
             }
@@ -98,11 +133,14 @@ public static class GuideParser
             _sections.Add(new SectionBuilder(heading.Text, heading.Location));
         }
 
-        public void StartQuestion(DocumentBlock block)
+        public void StartQuestion(DocumentBlock block, string text, int? number)
         {
-            _question = new QuestionBuilder(block.Text, block.Location, block.Kind == BlockKind.Heading ? block.Level : 0);
+            _question = new QuestionBuilder(text, block.Location, block.Kind == BlockKind.Heading ? block.Level : 0) { Number = number };
             _sections[^1].Questions.Add(_question);
         }
+
+        /// <summary>Whether a question numbered <paramref name="number"/> may start here (see <see cref="Question"/>).</summary>
+        public bool Continues(int number) => _question is null || _question.Answer.Count == 0 || _question.Number == number - 1;
 
         public void AddToQuestion(DocumentBlock block, bool answerLabelAhead)
         {
@@ -194,6 +232,8 @@ public static class GuideParser
     private sealed class QuestionBuilder(string text, string location, int level)
     {
         public int Level => level;
+
+        public int? Number { get; init; }
 
         public Mode Mode { get; set; }
 

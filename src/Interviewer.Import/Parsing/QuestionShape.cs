@@ -6,7 +6,8 @@ namespace Interviewer.Import.Parsing;
 /// <summary>
 /// Which blocks are questions, and which carry a description or an answer label, in Spanish and English. A question is a
 /// whole block: every sentence of it asks ("¿…?", "…?") or prompts ("Describe …", "Explain …", "Tell me about …",
-/// "Cuéntame …"); a question mark inside a paragraph of other sentences is not one.
+/// "Cuéntame …"); a question mark inside a paragraph of other sentences is not one. Numbered questions ("1. ¿Qué es…?",
+/// "2) …", "Pregunta 3: …") are read without their number.
 /// </summary>
 internal static partial class QuestionShape
 {
@@ -49,6 +50,22 @@ internal static partial class QuestionShape
         return asks || promptAllowed;
     }
 
+    /// <summary>
+    /// A question's number at the start of a heading or paragraph: "Pregunta 3:", "Question 3.", "Q3:" (labelled: a question
+    /// whatever its shape) or "3." and "3)" (a question only when the rest is one), with the text after it; null without one.
+    /// </summary>
+    public static (int Number, string Text, bool Labelled)? Numbering(string text)
+    {
+        var match = NumberingPattern().Match(text);
+        if (!match.Success)
+        {
+            return null;
+        }
+        var rest = match.Groups["rest"].Value.Trim();
+        var labelled = match.Groups["word"].Success && rest.Length is >= 6 and <= MaxQuestionLength && Label(rest) is null;
+        return (int.Parse(match.Groups["n"].Value, System.Globalization.CultureInfo.InvariantCulture), rest, labelled);
+    }
+
     /// <summary>The label a block starts with ("Descripción:", "Example answer:") and the text after it; null when it has none.</summary>
     public static (LabelKind Kind, string After)? Label(string text)
     {
@@ -72,6 +89,10 @@ internal static partial class QuestionShape
         var folded = TextFolding.Fold(sentence.TrimStart('¡', '"', '«', ' '));
         return Prompts.Any(p => folded.StartsWith(p, StringComparison.Ordinal));
     }
+
+    [GeneratedRegex(@"^\s*(?:(?<word>pregunta|question|q|p)\s*(?:n[º°o]\.?\s*)?(?<n>\d{1,3})\s*[:.)\-–—]|(?<n>\d{1,3})\s*[.)])\s+(?<rest>\S.*)$",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Singleline)]
+    private static partial Regex NumberingPattern();
 
     [GeneratedRegex(@"(?<=[.!?…])\s+(?=[¿¡""«“(\p{Lu}\p{N}])")]
     private static partial Regex SentenceBreak();

@@ -31,12 +31,12 @@ internal static class BlockText
     }
 
     /// <summary>Adds a block unless its text is empty.</summary>
-    public static void Add(List<DocumentBlock> blocks, BlockKind kind, string? text, string location, int level = 0)
+    public static void Add(List<DocumentBlock> blocks, BlockKind kind, string? text, string location, int level = 0, int? number = null)
     {
         var clean = Clean(text);
         if (clean.Length > 0)
         {
-            blocks.Add(new DocumentBlock(kind, clean, location) { Level = level });
+            blocks.Add(new DocumentBlock(kind, clean, location) { Level = level, Number = number });
         }
     }
 

@@ -27,6 +27,9 @@ public sealed record DocumentBlock(BlockKind Kind, string Text, string Location)
 
     /// <summary>A heading's level (1–6); 0 when unknown or not a heading.</summary>
     public int Level { get; init; }
+
+    /// <summary>The number a numbered list gives this item ("3." → 3); null for any other block and for bullets.</summary>
+    public int? Number { get; init; }
 }
 
 /// <summary>A document read into blocks: its title when the format names one, and its blocks in order.</summary>

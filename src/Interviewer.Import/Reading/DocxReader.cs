@@ -7,7 +7,7 @@ namespace Interviewer.Import.Reading;
 
 /// <summary>
 /// Word .docx (Open XML SDK): paragraphs by their style's name (so that a Spanish "Título 1" is still "heading 1"): headings,
-/// captions, list paragraphs (numbered or styled as lists), body paragraphs; table rows. The title is the document's Title
+/// captions, list paragraphs (numbered or styled as lists; decimal lists with their numbers), body paragraphs; table rows. The title is the document's Title
 /// property, else its first paragraph styled Title.
 /// </summary>
 internal static class DocxReader
@@ -21,13 +21,13 @@ internal static class DocxReader
             .Where(s => s.StyleId?.Value is not null)
             .ToDictionary(s => s.StyleId!.Value!, s => (s.StyleName?.Val?.Value ?? s.StyleId!.Value!).ToLowerInvariant(), StringComparer.Ordinal)
             ?? [];
-        var reader = new Reader(styleNames);
+        var reader = new Reader(styleNames, new ListNumbers(word.MainDocumentPart.NumberingDefinitionsPart?.Numbering));
         reader.Walk(body);
         var title = BlockText.Clean(word.PackageProperties.Title) is { Length: > 0 } property ? property : reader.Title;
         return new GuideDocument(GuideFormats.Docx, title, reader.Blocks);
     }
 
-    private sealed class Reader(Dictionary<string, string> styleNames)
+    private sealed class Reader(Dictionary<string, string> styleNames, ListNumbers numbers)
     {
         private int _paragraphs;
 
@@ -82,7 +82,7 @@ internal static class DocxReader
             }
             else if (properties?.NumberingProperties is not null || style.StartsWith("list", StringComparison.Ordinal))
             {
-                BlockText.Add(Blocks, BlockKind.ListItem, text, location);
+                BlockText.Add(Blocks, BlockKind.ListItem, text, location, number: properties?.NumberingProperties is { } numbering ? numbers.Next(numbering) : null);
             }
             else
             {
@@ -94,5 +94,31 @@ internal static class DocxReader
             style.StartsWith("heading ", StringComparison.Ordinal) && int.TryParse(style.AsSpan(8), NumberStyles.None, CultureInfo.InvariantCulture, out var level)
                 ? level
                 : null;
+    }
+
+    /// <summary>The numbers Word shows on decimal-numbered paragraphs: each list (and level) counts from its start value.</summary>
+    private sealed class ListNumbers(Numbering? numbering)
+    {
+        private readonly Dictionary<(int List, int Level), int> _last = [];
+
+        /// <summary>The paragraph's number; null for a bullet or a list Word does not number with digits.</summary>
+        public int? Next(NumberingProperties properties)
+        {
+            if (properties.NumberingId?.Val?.Value is not { } list || numbering is null)
+            {
+                return null;
+            }
+            var level = properties.NumberingLevelReference?.Val?.Value ?? 0;
+            var abstractId = numbering.Elements<NumberingInstance>().FirstOrDefault(n => n.NumberID?.Value == list)?.AbstractNumId?.Val?.Value;
+            var format = numbering.Elements<AbstractNum>().FirstOrDefault(a => a.AbstractNumberId?.Value == abstractId)?
+                .Elements<Level>().FirstOrDefault(l => (l.LevelIndex?.Value ?? 0) == level);
+            if (format?.NumberingFormat?.Val?.Value is not { } kind || !kind.Equals(NumberFormatValues.Decimal))
+            {
+                return null;
+            }
+            var next = _last.TryGetValue((list, level), out var last) ? last + 1 : format.StartNumberingValue?.Val?.Value ?? 1;
+            _last[(list, level)] = next;
+            return next;
+        }
     }
 }

@@ -117,6 +117,7 @@ internal static class HtmlReader
         private void AddList(IElement list)
         {
             FlushLoose();
+            var number = list.LocalName == "ol" && int.TryParse(list.GetAttribute("start"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var start) ? start : 1;
             foreach (var item in list.Children.Where(c => c.LocalName == "li"))
             {
                 var nested = item.Children.Where(c => c.LocalName is "ul" or "ol").ToList();
@@ -128,7 +129,7 @@ internal static class HtmlReader
                         own.Append(child.TextContent).Append(child is IElement { LocalName: "p" or "div" or "br" } ? " " : string.Empty);
                     }
                 }
-                Add(BlockKind.ListItem, own.ToString(), item);
+                Add(BlockKind.ListItem, own.ToString(), item, number: list.LocalName == "ol" ? number++ : null);
                 nested.ForEach(AddList);
             }
         }
@@ -155,10 +156,10 @@ internal static class HtmlReader
             }
         }
 
-        private void Add(BlockKind kind, string? text, IElement where, int level = 0)
+        private void Add(BlockKind kind, string? text, IElement where, int level = 0, int? number = null)
         {
             FlushLoose();
-            BlockText.Add(blocks, kind, text, Location(where), level);
+            BlockText.Add(blocks, kind, text, Location(where), level, number);
         }
 
         private static string Location(IElement element) =>

@@ -57,6 +57,15 @@ internal static class MarkdownReader
                 case ListBlock list:
                     Walk(list, blocks, listDepth + 1);
                     break;
+                case ListItemBlock { Parent: ListBlock { IsOrdered: true } } item:
+                    // The item's first paragraph carries its number.
+                    var first = blocks.Count;
+                    Walk(item, blocks, listDepth);
+                    if (first < blocks.Count && blocks[first].Kind == BlockKind.ListItem)
+                    {
+                        blocks[first] = blocks[first] with { Number = item.Order };
+                    }
+                    break;
                 case CodeBlock code:
                     BlockText.Add(blocks, listDepth > 0 ? BlockKind.ListItem : BlockKind.Paragraph, string.Join(" ", code.Lines.Lines.Take(code.Lines.Count).Select(l => l.ToString())), location);
                     break;

@@ -56,7 +56,7 @@ internal static class PdfReader
             }
             else if (PlainTextReader.ListMarkerLength(line.Text) is > 0 and var marker)
             {
-                BlockText.Add(blocks, BlockKind.ListItem, line.Text[marker..], location);
+                BlockText.Add(blocks, BlockKind.ListItem, line.Text[marker..], location, number: PlainTextReader.ListNumber(line.Text));
             }
             else if (previous is not null && blocks.Count > 0 && blocks[^1].Kind is BlockKind.Paragraph or BlockKind.ListItem
                 && previous.Page == line.Page && Math.Round(previous.Size, 1) == size && previous.Bottom - line.Top < size * 0.8)

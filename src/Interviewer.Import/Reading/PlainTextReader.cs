@@ -48,7 +48,7 @@ internal static class PlainTextReader
             }
             else if (ListMarkerLength(line) is > 0 and var marker)
             {
-                BlockText.Add(blocks, BlockKind.ListItem, line[marker..], location);
+                BlockText.Add(blocks, BlockKind.ListItem, line[marker..], location, number: ListNumber(line));
             }
             else if (LooksLikeHeading(line))
             {
@@ -88,6 +88,17 @@ internal static class PlainTextReader
             digits++;
         }
         return digits > 0 && digits + 1 < line.Length && line[digits] is '.' or ')' && line[digits + 1] == ' ' ? digits + 2 : 0;
+    }
+
+    /// <summary>The number of a numbered list marker ("12. " → 12); null for a bullet.</summary>
+    internal static int? ListNumber(string line)
+    {
+        var digits = 0;
+        while (digits < line.Length && char.IsAsciiDigit(line[digits]))
+        {
+            digits++;
+        }
+        return digits > 0 ? int.Parse(line.AsSpan(0, digits), CultureInfo.InvariantCulture) : null;
     }
 
     /// <summary>A short line that starts with a capital (or a digit) and does not end like a sentence.</summary>

@@ -45,7 +45,16 @@ public sealed record CalibrationReport(
 
     /// <summary>Set when every answer was graded with the other folds' answers of its question as exemplars.</summary>
     public CrossValidation? CrossValidation { get; init; }
+
+    /// <summary>Set when several humans scored the same answers: the grader's agreement beside theirs, as the headline words it.</summary>
+    public HumanComparison? Comparison { get; init; }
 }
+
+/// <summary>The grader's agreement with each human beside the humans' agreement with each other.</summary>
+/// <param name="HumanQwk">Mean QWK over the pairs of humans.</param>
+/// <param name="GraderQwk">Mean QWK of the grader with each human.</param>
+/// <param name="Verdict"><c>as_well</c> (within 0.02), <c>somewhat_less</c> (within 0.15) or <c>much_less</c>.</param>
+public sealed record HumanComparison(double HumanQwk, double GraderQwk, string Verdict);
 
 /// <summary>The human scale.</summary>
 /// <param name="Max">The top of the scale (max_score; 100 when rows used different maxima and were normalised).</param>

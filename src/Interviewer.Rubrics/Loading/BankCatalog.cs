@@ -40,6 +40,20 @@ public sealed class BankCatalog
         }
     }
 
+    /// <summary>Puts a bank whose files changed after loading (exemplars saved) in place of the one with its id.</summary>
+    public void Replace(QuestionBank bank)
+    {
+        ArgumentNullException.ThrowIfNull(bank);
+        lock (_gate)
+        {
+            _banks = new Dictionary<string, QuestionBank>(_banks, StringComparer.Ordinal) { [bank.Id] = bank };
+        }
+    }
+
+    /// <summary>The folder a bank is read from under <paramref name="root"/> (a root holding <c>bank.yaml</c> is itself the bank's folder).</summary>
+    public static string FolderOf(string root, string bankId) =>
+        File.Exists(Path.Combine(root, BankLoader.BankFileName)) ? root : Path.Combine(root, bankId);
+
     /// <summary>Finds a bank by id, or returns null.</summary>
     public QuestionBank? Find(string bankId) => _banks.GetValueOrDefault(bankId);
 

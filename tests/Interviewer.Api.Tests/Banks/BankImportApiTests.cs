@@ -24,7 +24,7 @@ public sealed class BankImportApiTests : IDisposable
         Answer: A container image packages an application with its libraries and settings, so it runs the same on every machine.
         """;
 
-    private readonly string _root = Directory.CreateTempSubdirectory("interviewer-import-api-").FullName;
+    private readonly string _root = TestRun.Folder("import-api").FullName;
 
     public void Dispose() => Directory.Delete(_root, recursive: true);
 

@@ -37,7 +37,7 @@ public sealed class GradingApiTests
     }
 
     [Fact]
-    public async Task Grade_WithWrongKey_Is403Problem()
+    public async Task Grade_WithWrongKey_Is403ProblemSayingTheTokenIsInvalid()
     {
         await using var app = new InterviewerApp();
         using var client = app.CreateClient();
@@ -47,6 +47,7 @@ public sealed class GradingApiTests
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("Bearer error=\"invalid_token\"", response.Headers.WwwAuthenticate.ToString());
     }
 
     [Fact]

@@ -8,7 +8,7 @@ namespace Interviewer.Api.Tests.Infrastructure;
 /// The PostgreSQL and Redis servers the tests share. CI starts them and passes their addresses in
 /// <c>INTERVIEWER_TEST_POSTGRES</c> (a connection string without a database) and <c>INTERVIEWER_TEST_REDIS</c>
 /// (<c>host:port</c>); without those, the first test that needs one starts a throwaway server on a free loopback port
-/// (Debian's <c>postgresql</c> and <c>redis-server</c>) and stops it when the test run ends.
+/// (Debian's <c>postgresql</c> and <c>redis-server</c>), stopped when the test process ends or is killed (<see cref="TestRun"/>).
 /// </summary>
 internal static class TestServers
 {
@@ -17,19 +17,6 @@ internal static class TestServers
 
     private static readonly Lazy<string> LazyPostgres = new(() => Environment.GetEnvironmentVariable(PostgresVariable) is { Length: > 0 } given ? given : StartPostgres());
     private static readonly Lazy<string> LazyRedis = new(() => Environment.GetEnvironmentVariable(RedisVariable) is { Length: > 0 } given ? given : StartRedis());
-    private static readonly List<Action> Stops = [];
-
-    static TestServers() => AppDomain.CurrentDomain.ProcessExit += (_, _) =>
-    {
-        lock (Stops)
-        {
-            foreach (var stop in Stops)
-            {
-                stop();
-            }
-        }
-    };
-
     /// <summary>A connection string to the test PostgreSQL server, without a database.</summary>
     public static string Postgres => LazyPostgres.Value;
 
@@ -47,9 +34,7 @@ internal static class TestServers
                 $"PostgreSQL tests need a server: set {PostgresVariable} or install Debian's postgresql (initdb under /usr/lib/postgresql/*/bin).");
         }
         // The server runs as the postgres user when the tests run as root (initdb refuses root), so the folder must be reachable.
-        var folder = Path.Combine(Path.GetTempPath(), "interviewer-pg-" + Guid.NewGuid().ToString("N")[..12]);
-        Directory.CreateDirectory(folder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute
-            | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute);
+        var folder = TestRun.Folder("postgres").FullName;
         var asRoot = Environment.UserName == "root";
         if (asRoot)
         {
@@ -59,15 +44,9 @@ internal static class TestServers
         var data = Path.Combine(folder, "data");
         RunAs(asRoot, Path.Combine(bin, "initdb"), "-D", data, "-A", "trust", "-U", "postgres", "--no-sync");
         var options = $"-p {port} -k {folder} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=300";
-        RunAs(asRoot, Path.Combine(bin, "pg_ctl"), "-D", data, "-o", options, "-l", Path.Combine(folder, "log"), "-w", "start");
-        lock (Stops)
-        {
-            Stops.Add(() =>
-            {
-                RunAs(asRoot, Path.Combine(bin, "pg_ctl"), "-D", data, "-m", "immediate", "stop");
-                Directory.Delete(folder, recursive: true);
-            });
-        }
+        var pgCtl = Path.Combine(bin, "pg_ctl");
+        TestRun.AtExit($"{(asRoot ? "runuser -u postgres -- " : "")}{pgCtl} -D {data} -m immediate stop");
+        RunAs(asRoot, pgCtl, "-D", data, "-o", options, "-l", Path.Combine(folder, "log"), "-w", "start");
         return $"Host=127.0.0.1;Port={port};Username=postgres";
     }
 
@@ -96,10 +75,7 @@ internal static class TestServers
             throw new InvalidOperationException($"Redis tests need a server: set {RedisVariable} or install Debian's redis-server.", ex);
         }
         redis.BeginOutputReadLine();
-        lock (Stops)
-        {
-            Stops.Add(redis.Kill);
-        }
+        TestRun.AtExit($"kill -9 {redis.Id}");
         if (!ready.Task.Wait(TimeSpan.FromSeconds(15)))
         {
             throw new InvalidOperationException($"redis-server did not start on port {port} within 15 s.");

@@ -34,7 +34,7 @@ public sealed class TestStore
 
     public static TestStore Create(StoreProvider provider, string? dataDirectory = null)
     {
-        var folder = dataDirectory ?? Directory.CreateTempSubdirectory("interviewer-test-").FullName;
+        var folder = dataDirectory ?? TestRun.Folder("store").FullName;
         return provider == StoreProvider.Postgres
             ? new TestStore(provider, folder, $"{TestServers.Postgres};Database=t_{Guid.NewGuid():N}")
             : new TestStore(provider, folder, null);

@@ -172,7 +172,7 @@ public sealed class ReviewsApiTests
             (await PutReviewAsync(reviewer, sessions[i], 1, new { score = scores[i], maxScore = 5, note = "a, \"quoted\"\nnote" })).Dispose();
         }
         using var response = await reviewer.GetAsync(new Uri($"/api/reviews?format={format}&bankId=test-bank", UriKind.Relative));
-        var work = Directory.CreateTempSubdirectory("interviewer-export-");
+        var work = TestRun.Folder("export");
         var file = Path.Combine(work.FullName, fileName);
         await File.WriteAllBytesAsync(file, await response.Content.ReadAsByteArrayAsync());
 

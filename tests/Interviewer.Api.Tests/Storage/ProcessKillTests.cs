@@ -11,7 +11,7 @@ namespace Interviewer.Api.Tests.Storage;
 public sealed class ProcessKillTests : IDisposable
 {
     private const int Sessions = 8;
-    private readonly DirectoryInfo _data = Directory.CreateTempSubdirectory("interviewer-kill-");
+    private readonly DirectoryInfo _data = TestRun.Folder("kill");
 
     public void Dispose() => _data.Delete(recursive: true);
 

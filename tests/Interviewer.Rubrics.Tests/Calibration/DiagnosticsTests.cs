@@ -17,7 +17,7 @@ public sealed class DiagnosticsTests
 
     private static string CopyBank()
     {
-        var target = Path.Combine(Directory.CreateTempSubdirectory("calib-").FullName, "calib");
+        var target = Path.Combine(TestRun.Folder("calib").FullName, "calib");
         Directory.CreateDirectory(Path.Combine(target, "questions"));
         foreach (var file in Directory.GetFiles(FixtureBank, "*.yaml", SearchOption.AllDirectories))
         {

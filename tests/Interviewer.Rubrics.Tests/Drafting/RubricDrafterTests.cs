@@ -141,7 +141,7 @@ public sealed class RubricDrafterTests
     [Fact]
     public void WriteBank_WritesFilesTheLoaderReadsBack()
     {
-        var root = Directory.CreateTempSubdirectory("interviewer-draft-").FullName;
+        var root = TestRun.Folder("draft").FullName;
         try
         {
             var folder = Path.Combine(root, "drafted-es");

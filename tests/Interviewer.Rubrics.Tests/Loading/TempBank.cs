@@ -31,7 +31,7 @@ internal sealed class TempBank : IDisposable
 
     public TempBank(string? bankYaml = ValidBankYaml, params (string Name, string Yaml)[] questions)
     {
-        Root = System.IO.Directory.CreateTempSubdirectory("interviewer-rubrics-").FullName;
+        Root = TestRun.Folder("rubrics").FullName;
         Directory = Path.Combine(Root, "test-bank");
         System.IO.Directory.CreateDirectory(Path.Combine(Directory, "questions"));
         if (bankYaml is not null)

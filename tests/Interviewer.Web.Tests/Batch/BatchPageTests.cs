@@ -101,7 +101,7 @@ public sealed class BatchPageTests(BrowserFixture browser)
             results.Add(result);
             summary.Add(result);
         }
-        var file = Path.Combine(Directory.CreateTempSubdirectory("interviewer-report-").FullName, "report.html");
+        var file = Path.Combine(TestRun.Folder("report").FullName, "report.html");
         await using (var writer = new StreamWriter(file))
         {
             BatchReports.WriteAll(BatchReports.Html, writer, bank, results, summary.Build(TimeSpan.FromSeconds(1)));

@@ -42,6 +42,47 @@ public sealed class CalibratePageTests(BrowserFixture browser)
     }
 
     [Fact]
+    public async Task InSpanish_CrossValidated_HeadlineAndNoteAreSpanish_AndSwitchLanguageInPlace()
+    {
+        await using var app = new InterviewerApp();
+        var page = await browser.NewPageAsync(app.BaseAddress, locale: "es-ES");
+
+        await page.GotoAsync("/calibrate.html");
+        await page.FillAsync("#reviewer-key", InterviewerApp.ReviewerKey);
+        await page.SetInputFilesAsync("#file", new Microsoft.Playwright.FilePayload { Name = "scores.jsonl", MimeType = "application/x-ndjson", Buffer = System.Text.Encoding.UTF8.GetBytes(Upload) });
+        await page.CheckAsync("#cross-validate");
+        await page.FillAsync("#exemplar-cap", "3");
+        await page.ClickAsync("#run");
+        await page.WaitForSelectorAsync("#report:not([hidden])");
+
+        Assert.Contains("Corrector frente a evaluadores en 6 respuestas", await page.TextContentAsync("#headline"), StringComparison.Ordinal);
+        Assert.Contains("entre sí", await page.TextContentAsync("#headline"), StringComparison.Ordinal);
+        Assert.Contains("Validación cruzada en 5 particiones, como mucho 3 ejemplos", await page.TextContentAsync("#exemplar-note"), StringComparison.Ordinal);
+
+        await page.Locator("#language").SelectOptionAsync("en");
+
+        Assert.Contains("Grader vs humans on 6 answers", await page.TextContentAsync("#headline"), StringComparison.Ordinal);
+        Assert.Contains("Cross-validated in 5 folds, at most 3 exemplars", await page.TextContentAsync("#exemplar-note"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SavingExemplarsWhenTheServiceDoesNotWriteBanks_SaysWhichSettingAndShowsNoReport()
+    {
+        await using var app = new InterviewerApp();
+        var page = await browser.NewPageAsync(app.BaseAddress);
+
+        await page.GotoAsync("/calibrate.html");
+        await page.FillAsync("#reviewer-key", InterviewerApp.ReviewerKey);
+        await page.SetInputFilesAsync("#file", new Microsoft.Playwright.FilePayload { Name = "scores.jsonl", MimeType = "application/x-ndjson", Buffer = System.Text.Encoding.UTF8.GetBytes(Upload) });
+        await page.CheckAsync("#save-exemplars");
+        await page.ClickAsync("#run");
+        await page.WaitForSelectorAsync("#status.error");
+
+        Assert.Contains("Interviewer:Rubrics:Writable is false", await page.TextContentAsync("#status"), StringComparison.Ordinal);
+        Assert.True(await page.Locator("#report").IsHiddenAsync());
+    }
+
+    [Fact]
     public async Task WithAWrongKey_SaysSoAndShowsNoReport()
     {
         await using var app = new InterviewerApp();

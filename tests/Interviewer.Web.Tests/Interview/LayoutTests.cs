@@ -22,7 +22,7 @@ public sealed class LayoutTests(BrowserFixture browser)
         await interview.AnswerAsync(InterviewPage.PartialAnswers[question] + " See https://example.invalid/" + new string('x', 300));
 
         Assert.False(await interview.Page.EvaluateAsync<bool>(HasHorizontalScroll));
-        await interview.Page.ScreenshotAsync(new() { Path = Path.Combine(Path.GetTempPath(), "interviewer-phone.png"), FullPage = true });
+        await interview.Page.ScreenshotAsync(new() { Path = Path.Combine(TestRun.Folder("screenshots").FullName, "phone.png"), FullPage = true });
     }
 
     [Fact]

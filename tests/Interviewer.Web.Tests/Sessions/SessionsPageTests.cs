@@ -104,7 +104,7 @@ public sealed class SessionsPageTests(BrowserFixture browser)
 
         var download = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("#export-html"));
         var html = await File.ReadAllTextAsync(await download.PathAsync());
-        var file = Path.Combine(Directory.CreateTempSubdirectory("interviewer-export-").FullName, "interview.html");
+        var file = Path.Combine(TestRun.Folder("export").FullName, "interview.html");
         await File.WriteAllTextAsync(file, html);
         var viewer = await browser.NewPageAsync(new Uri("http://127.0.0.1/"));
         var requests = new List<string>();

@@ -52,17 +52,18 @@ public static class CalibrationAnalyzer
             candidates);
         var used = answers.Sum(a => a.Answer.Scores.Count);
 
+        var comparison = Compare(raters);
         return new CalibrationReport(
             bank, grader, scale,
             new RowCounts(rowsRead, used, problems.Count, answers.Count),
             problems.OrderBy(p => p.Line).ToList(),
             new BootstrapInfo(options.Iterations, options.Seed, "answer"),
-            Headline(overall, raters),
+            Headline(overall, raters, comparison),
             overall, questions, raters, keyPoints,
             Confusion(human, machine, scale),
             answers.Select((a, i) => new ScorePoint(a.Answer.AnswerId, a.Answer.Question.Id, Math.Round(human[i], 3), Math.Round(machine[i], 3))).ToList(),
             diagnostics,
-            CandidatePhraseFinder.Suggest(answers, candidates, options.Suggestions));
+            CandidatePhraseFinder.Suggest(answers, candidates, options.Suggestions)) { Comparison = comparison };
     }
 
     /// <summary>The scale the report's figures are on; see docs/calibration.md.</summary>
@@ -207,7 +208,19 @@ public static class CalibrationAnalyzer
         return new ConfusionMatrix(scale.Points, counts);
     }
 
-    private static string Headline(AgreementFigures overall, RaterAgreement? raters)
+    private static HumanComparison? Compare(RaterAgreement? raters)
+    {
+        if (raters is null)
+        {
+            return null;
+        }
+        var humanQwk = Math.Round(raters.Pairwise.Where(p => p.Qwk.Value is not null).Select(p => p.Qwk.Value!.Value).DefaultIfEmpty().Average(), 3);
+        var graderQwk = Math.Round(raters.GraderVsRaters.Where(p => p.Qwk.Value is not null).Select(p => p.Qwk.Value!.Value).DefaultIfEmpty().Average(), 3);
+        var verdict = graderQwk >= humanQwk - 0.02 ? "as_well" : graderQwk >= humanQwk - 0.15 ? "somewhat_less" : "much_less";
+        return new HumanComparison(humanQwk, graderQwk, verdict);
+    }
+
+    private static string Headline(AgreementFigures overall, RaterAgreement? raters, HumanComparison? comparison)
     {
         static string F(Measure m) => m.Value is { } v ? v.ToString("0.00", CultureInfo.InvariantCulture) : "undefined";
         var grader = $"Grader vs humans on {overall.N} answers: QWK {F(overall.Qwk)}, Pearson {F(overall.Pearson)}, bias {F(overall.Bias)} points";
@@ -215,17 +228,17 @@ public static class CalibrationAnalyzer
         {
             return "No answer could be graded: see the problems.";
         }
-        if (raters is null)
+        if (raters is null || comparison is null)
         {
             return grader + " (one human score per answer: no inter-rater agreement to compare with).";
         }
-        var humanQwk = raters.Pairwise.Where(p => p.Qwk.Value is not null).Select(p => p.Qwk.Value!.Value).DefaultIfEmpty().Average();
-        var graderQwk = raters.GraderVsRaters.Where(p => p.Qwk.Value is not null).Select(p => p.Qwk.Value!.Value).DefaultIfEmpty().Average();
-        var verdict = graderQwk >= humanQwk - 0.02
-            ? "the grader agrees with you about as well as you agree with each other"
-            : graderQwk >= humanQwk - 0.15 ? "the grader agrees with you somewhat less than you agree with each other"
-            : "the grader agrees with you much less than you agree with each other";
+        var verdict = comparison.Verdict switch
+        {
+            "as_well" => "the grader agrees with you about as well as you agree with each other",
+            "somewhat_less" => "the grader agrees with you somewhat less than you agree with each other",
+            _ => "the grader agrees with you much less than you agree with each other",
+        };
         return string.Create(CultureInfo.InvariantCulture,
-            $"{grader}. Humans with each other: QWK {humanQwk:0.00} (alpha interval {F(raters.AlphaInterval)}); grader with each human: QWK {graderQwk:0.00} — {verdict}.");
+            $"{grader}. Humans with each other: QWK {comparison.HumanQwk:0.00} (alpha interval {F(raters.AlphaInterval)}); grader with each human: QWK {comparison.GraderQwk:0.00} — {verdict}.");
     }
 }

@@ -67,7 +67,8 @@ export async function apiFetch(url, { reviewer = false, ...init } = {}) {
     throw new ApiError(t('http.unreachable'));
   }
   if (response.ok) return response;
-  if (reviewer && (response.status === 401 || response.status === 403)) {
+  // A refused key comes with WWW-Authenticate; any other 403 is the route's answer and says why.
+  if (reviewer && (response.status === 401 || (response.status === 403 && response.headers.has('WWW-Authenticate')))) {
     reviewerKey.set('');
     throw new ApiError(t('reviewer.refused'), response.status);
   }

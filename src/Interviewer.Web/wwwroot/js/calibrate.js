@@ -13,7 +13,7 @@ initReviewerPage(calibrateStrings);
 const SVG = 'http://www.w3.org/2000/svg';
 const $ = (id) => document.getElementById(id);
 
-let lastRequest = null; // { file, bankId, grader } of the report shown
+let lastRequest = null; // { file, bankId, grader, folds, cap } of the report shown
 let original = null; // the report before any what-if
 let shown = null;
 let ticked = [];
@@ -69,6 +69,11 @@ async function calibrate(upload, whatIf = []) {
   if (upload.bankId) query.set('bankId', upload.bankId);
   if (upload.grader) query.set('grader', upload.grader);
   if (whatIf.length) query.set('whatIf', whatIf.join(','));
+  else if (upload.folds) {
+    query.set('crossValidate', upload.folds);
+    if (upload.cap !== undefined) query.set('exemplars', upload.cap);
+  }
+  if (upload.save) query.set('saveExemplars', 'true');
   const response = await apiFetch(`/api/calibrate?${query}`, {
     reviewer: true, method: 'POST', headers: { 'Content-Type': contentTypeOf(upload.file), Accept: 'application/json' }, body: upload.file,
   });
@@ -80,12 +85,18 @@ async function run(event) {
   if (!takeTypedKey()) { setStatus('reviewer.missing', {}, true); $('reviewer-key')?.focus(); return; }
   const file = $('file').files[0];
   if (!file) { setStatus('cal.chooseFile', {}, true); $('file').focus(); return; }
-  const upload = { file, bankId: $('bank').value || undefined, grader: $('grader').value || undefined };
+  const cap = $('exemplar-cap').value.trim();
+  const upload = {
+    file, bankId: $('bank').value || undefined, grader: $('grader').value || undefined,
+    folds: $('cross-validate').checked ? 5 : undefined, cap: cap === '' ? undefined : cap, save: $('save-exemplars').checked,
+  };
+  if (upload.save && !upload.bankId) { setStatus('cal.saveNeedsBank', {}, true); $('bank').focus(); return; }
   setStatus('cal.grading');
   $('run').disabled = true;
   try {
     original = await calibrate(upload);
-    lastRequest = upload;
+    // Saved once: a what-if afterwards grades again without saving again.
+    lastRequest = { ...upload, save: false };
     render(original);
     setStatus(null);
   } catch (error) {
@@ -122,7 +133,12 @@ function render(report, applied = []) {
   shown = report;
   ticked = applied;
   $('report').hidden = false;
-  $('headline').textContent = report.headline;
+  $('headline').textContent = headline(report);
+  $('exemplar-note').hidden = !report.crossValidation && !report.exemplarsSaved;
+  $('exemplar-note').textContent = [
+    report.crossValidation ? t('cal.crossValidated', { folds: report.crossValidation.folds, cap: report.crossValidation.maxExemplars ?? t('cal.all') }) : '',
+    report.exemplarsSaved ? t('cal.saved', { added: report.exemplarsSaved.added, replaced: report.exemplarsSaved.replaced, version: report.exemplarsSaved.version }) : '',
+  ].filter(Boolean).join(' ');
   $('summary').textContent = t('cal.summary', {
     grader: report.grader, bank: report.bank.id, version: report.bank.version, read: report.rows.read, used: report.rows.used,
     rejected: report.rows.rejected, answers: report.rows.answers, max: formatNumber(report.scale.max, 0),
@@ -146,6 +162,17 @@ function render(report, applied = []) {
   $('problems').replaceChildren(...(report.problems.length
     ? report.problems.map((p) => el('li', {}, t('cal.problem', { line: p.line, message: p.message })))
     : [el('li', {}, t('cal.noProblems'))]));
+}
+
+/** The report's one-sentence headline, in the page's language, from the report's figures. */
+function headline(report) {
+  const o = report.overall;
+  if (!o.n) return t('cal.h.none');
+  const grader = t('cal.h.grader', { n: o.n, qwk: fmt(o.qwk), pearson: fmt(o.pearson), bias: fmt(o.bias) });
+  const c = report.comparison;
+  if (!c) return `${grader} ${t('cal.h.oneRater')}`;
+  const humans = t('cal.h.humans', { human: formatNumber(c.humanQwk, 2), alpha: fmt(report.raters.alphaInterval), grader: formatNumber(c.graderQwk, 2) });
+  return `${grader}. ${humans} ${t(`cal.h.${c.verdict}`)}`;
 }
 
 /** Round steps for an axis from 0 to max: 4 or 5 ticks. */
