@@ -3,6 +3,7 @@ using Interviewer.Api.Calibration;
 using Interviewer.Api.Candidates;
 using Interviewer.Api.Grading;
 using Interviewer.Api.Interviews;
+using Interviewer.Api.Invitations;
 using Interviewer.Api.Reviews;
 using Interviewer.Api.Runs;
 using Interviewer.Api.Security;
@@ -38,6 +39,7 @@ public static class HostingExtensions
         builder.Services.AddSingleton<ReviewStore>();
         builder.Services.AddSingleton<CandidateStore>();
         builder.Services.AddSingleton<RunStore>();
+        builder.Services.AddSingleton<InvitationStore>();
         builder.Services.AddInterviewerTelemetry();
         builder.Services.AddInterviewerHealth();
         return builder;
@@ -79,6 +81,7 @@ public static class HostingExtensions
         app.MapSessionsApi();
         app.MapReviewsApi();
         app.MapRunsApi();
+        app.MapInvitationsApi();
         app.MapInterviews();
         app.MapInterviewerTelemetry();
         return app;

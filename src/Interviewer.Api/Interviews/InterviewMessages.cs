@@ -7,9 +7,11 @@ namespace Interviewer.Api.Interviews;
 // The hub's wire records (docs/hub.md). Requests take nullable fields so that a missing one is reported as invalid_input.
 
 /// <summary>
-/// The argument of <c>StartInterview</c> (a practice interview); every field is optional. <c>candidateId</c> with its
-/// <c>candidateToken</c> files the interview under a practising candidate; without them a new candidate is issued.
-/// <c>questionIds</c> asks exactly those questions, in that order (<c>questionCount</c> and <c>categories</c> are then ignored).
+/// The argument of <c>StartInterview</c>: a practice interview (every field optional), or an assessment from a reviewer's
+/// invitation (<c>invitation</c>: its token; every other field is then ignored, the invitation says them). In practice,
+/// <c>candidateId</c> with its <c>candidateToken</c> files the interview under a practising candidate (without them a new
+/// candidate is issued), and <c>questionIds</c> asks exactly those questions, in that order (<c>questionCount</c> and
+/// <c>categories</c> are then ignored).
 /// </summary>
 public sealed record StartInterviewRequest(
     string? BankId = null,
@@ -18,6 +20,7 @@ public sealed record StartInterviewRequest(
     string? Grader = null,
     int? Seed = null,
     string? CandidateName = null,
+    string? Invitation = null,
     string? CandidateId = null,
     string? CandidateToken = null,
     IReadOnlyList<string>? QuestionIds = null);
@@ -29,6 +32,7 @@ public sealed record StartInterviewRequest(
 /// <param name="TotalQuestions">Questions in the plan.</param>
 /// <param name="Mode"><c>practice</c> or <c>assessment</c>.</param>
 /// <param name="Feedback">What the candidate sees of grades: <c>none</c>, <c>score</c> or <c>full</c>.</param>
+/// <param name="Grader">The grader that grades the answers.</param>
 /// <param name="CandidateId">The practising candidate the session belongs to (issued on a first practice start); absent for an assessment.</param>
 /// <param name="CandidateToken">The candidate's secret, returned once when the candidate is issued: send it with <c>candidateId</c> on later starts and to read their progress.</param>
 public sealed record InterviewStarted(
@@ -38,6 +42,7 @@ public sealed record InterviewStarted(
     int TotalQuestions,
     string Mode,
     string Feedback,
+    string Grader,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? CandidateId = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? CandidateToken = null);
 

@@ -70,6 +70,9 @@ internal sealed class InterviewSession
     public string? CandidateId { get; init; }
     public InterviewMode Mode { get; init; } = InterviewMode.Practice;
     public FeedbackLevel Feedback { get; init; } = FeedbackLevel.Full;
+
+    /// <summary>The invitation an assessment was started from; null for practice.</summary>
+    public string? InvitationId { get; init; }
     public required IReadOnlyList<Question> Plan { get; init; }
     public required DateTimeOffset CreatedAt { get; init; }
     public InterviewStatus Status { get; set; } = InterviewStatus.Active;

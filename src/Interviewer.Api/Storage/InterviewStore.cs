@@ -183,6 +183,10 @@ internal sealed class InterviewStore(InterviewDb db, StoreWriter writer, BankCat
             query = query.Where(s => s.CandidateName != null && s.CandidateName.ToLower().Contains(candidate));
 #pragma warning restore CA1304, CA1311, CA1862
         }
+        if (!string.IsNullOrEmpty(filter.Mode))
+        {
+            query = query.Where(s => s.Mode == filter.Mode);
+        }
         if (filter.From is { } from)
         {
             query = query.Where(s => s.CreatedAt >= from);
@@ -251,6 +255,9 @@ internal sealed class InterviewStore(InterviewDb db, StoreWriter writer, BankCat
             Grader = row.Grader,
             Seed = row.Seed,
             CandidateName = row.CandidateName,
+            Mode = ModeNames.ModeOf(row.Mode),
+            Feedback = ModeNames.FeedbackOf(row.Feedback) ?? FeedbackLevel.Full,
+            InvitationId = row.InvitationId,
             CandidateId = row.CandidateId,
             Plan = plan,
             CreatedAt = row.CreatedAt,
@@ -307,6 +314,9 @@ internal sealed class InterviewStore(InterviewDb db, StoreWriter writer, BankCat
         Grader = session.Grader,
         Seed = session.Seed,
         CandidateName = session.CandidateName,
+        Mode = ModeNames.Of(session.Mode),
+        Feedback = ModeNames.Of(session.Feedback),
+        InvitationId = session.InvitationId,
         CandidateId = session.CandidateId,
         Plan = string.Join('\n', session.Plan.Select(q => q.Id)),
         Status = InterviewWire.StatusName(session.Status),

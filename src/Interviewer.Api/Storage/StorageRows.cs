@@ -11,6 +11,15 @@ public sealed class SessionRow
     public int Seed { get; set; }
     public string? CandidateName { get; set; }
 
+    /// <summary><c>practice</c> or <c>assessment</c>.</summary>
+    public string Mode { get; set; } = "practice";
+
+    /// <summary>What the candidate sees of grades: <c>none</c>, <c>score</c> or <c>full</c>.</summary>
+    public string Feedback { get; set; } = "full";
+
+    /// <summary>The invitation an assessment was started from; null for practice.</summary>
+    public string? InvitationId { get; set; }
+
     /// <summary>The practising candidate (<see cref="CandidateRow"/>) the session belongs to; null for an assessment or an old session.</summary>
     public string? CandidateId { get; set; }
 
@@ -72,9 +81,10 @@ public sealed class GradeRow
 /// <param name="Status">active, completed or ended.</param>
 /// <param name="BankId">The bank asked from.</param>
 /// <param name="Candidate">Part of the candidate's name, any case.</param>
+/// <param name="Mode">practice or assessment.</param>
 /// <param name="From">Started at or after.</param>
 /// <param name="To">Started before.</param>
-public sealed record SessionFilter(string? Status = null, string? BankId = null, string? Candidate = null, DateTimeOffset? From = null, DateTimeOffset? To = null);
+public sealed record SessionFilter(string? Status = null, string? BankId = null, string? Candidate = null, DateTimeOffset? From = null, DateTimeOffset? To = null, string? Mode = null);
 
 /// <summary>An instance's claim on grading an answer, until <see cref="ExpiresAt"/>.</summary>
 public sealed record GradingClaim(string Owner, DateTimeOffset ExpiresAt);
