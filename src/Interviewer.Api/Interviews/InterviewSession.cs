@@ -62,6 +62,13 @@ internal sealed class InterviewSession
     public required string Id { get; init; }
     public required string ResumeTokenHash { get; init; }
     public required QuestionBank Bank { get; init; }
+
+    /// <summary>The stored snapshot of <see cref="Bank"/>; set when the session is first stored.</summary>
+    public long? BankSnapshotId { get; set; }
+
+    /// <summary>True for a session stored before snapshots, whose bank is the one served when the store was upgraded.</summary>
+    public bool SnapshotRecovered { get; init; }
+
     public required string Grader { get; init; }
     public required int Seed { get; init; }
     public string? CandidateName { get; init; }

@@ -49,7 +49,7 @@ public static class SessionsApi
         var rows = await store.ListAsync(filter, offset ?? 0, limit ?? 50, ct);
         var turns = await store.TurnCountsAsync(rows.Select(r => r.Id).ToList(), ct);
         IReadOnlyList<SessionListItem> items = rows.Select(r => new SessionListItem(
-            r.Id, r.BankId, r.BankVersion, r.Grader, r.CandidateName, r.Status, r.Mode, r.Feedback, r.InvitationId,
+            r.Id, r.BankId, r.BankVersion, r.ShowsBankAsServed(), r.Grader, r.CandidateName, r.Status, r.Mode, r.Feedback, r.InvitationId,
             r.Plan.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length,
             turns.GetValueOrDefault(r.Id), r.OverallScore, r.CreatedAt, r.UpdatedAt, r.FinishedAt)).ToList();
         return TypedResults.Ok(items);
@@ -66,6 +66,7 @@ public static class SessionsApi
         return TypedResults.Ok(new SessionDetail(
             session.Id,
             InterviewWire.Bank(session),
+            session.SnapshotRecovered,
             session.Grader,
             session.Seed,
             session.CandidateName,
@@ -83,11 +84,15 @@ public static class SessionsApi
     }
 }
 
-/// <summary>An interview in the reviewers' list: <c>mode</c> is practice or assessment; an assessment names its <c>invitationId</c> and the <c>feedback</c> its candidate saw.</summary>
+/// <summary>
+/// An interview in the reviewers' list: <c>mode</c> is practice or assessment; an assessment names its <c>invitationId</c> and the
+/// <c>feedback</c> its candidate saw; <c>snapshotRecovered</c> as in <see cref="SessionDetail"/>.
+/// </summary>
 public sealed record SessionListItem(
     string Id,
     string BankId,
     int BankVersion,
+    bool SnapshotRecovered,
     string Grader,
     string? CandidateName,
     string Status,
@@ -101,10 +106,16 @@ public sealed record SessionListItem(
     DateTimeOffset UpdatedAt,
     DateTimeOffset? FinishedAt);
 
-/// <summary>An interview with its transcript; <c>summary</c> is the score so far while it is active; <c>reviews</c> are reviewers' scores by turn.</summary>
+/// <summary>
+/// An interview with its transcript, read from the bank as it was asked (the session's snapshot), whatever the bank files
+/// say now; <c>snapshotRecovered</c> is true for a session stored before snapshots existed, whose bank is the one served
+/// when the store was upgraded. <c>summary</c> is the score so far while it is active; <c>reviews</c> are reviewers'
+/// scores by turn.
+/// </summary>
 public sealed record SessionDetail(
     string Id,
     BankInfo Bank,
+    bool SnapshotRecovered,
     string Grader,
     int Seed,
     string? CandidateName,

@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace Interviewer.Api.Storage;
 
-/// <summary>Sessions, turns, answers, grades, reviews, saved runs and invitations. One subclass per provider, so that each has its own migrations.</summary>
+/// <summary>Sessions, turns, answers, grades, reviews, saved runs, invitations and bank snapshots. One subclass per provider, so that each has its own migrations.</summary>
 public abstract class InterviewDbContext(DbContextOptions options) : DbContext(options)
 {
     public DbSet<SessionRow> Sessions => Set<SessionRow>();
@@ -14,6 +14,7 @@ public abstract class InterviewDbContext(DbContextOptions options) : DbContext(o
     public DbSet<ReviewRow> Reviews => Set<ReviewRow>();
     public DbSet<RunRow> Runs => Set<RunRow>();
     public DbSet<InvitationRow> Invitations => Set<InvitationRow>();
+    public DbSet<BankSnapshotRow> BankSnapshots => Set<BankSnapshotRow>();
     public DbSet<CandidateRow> Candidates => Set<CandidateRow>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
@@ -72,6 +73,7 @@ public abstract class InterviewDbContext(DbContextOptions options) : DbContext(o
         });
         ReviewAndRunModel.Configure(modelBuilder);
         InvitationModel.Configure(modelBuilder);
+        BankSnapshotModel.Configure(modelBuilder);
         CandidateModel.Configure(modelBuilder);
     }
 }

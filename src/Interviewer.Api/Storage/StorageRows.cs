@@ -7,6 +7,19 @@ public sealed class SessionRow
     public string ResumeTokenHash { get; set; } = "";
     public string BankId { get; set; } = "";
     public int BankVersion { get; set; }
+
+    /// <summary>The bank as asked (<see cref="BankSnapshotRow"/>); null only for a session stored before snapshots whose bank was not served when the store was upgraded.</summary>
+    public long? BankSnapshotId { get; set; }
+
+    /// <summary>True when the snapshot was attached on upgrade (the bank as served then), not taken when the session started.</summary>
+    public bool SnapshotRecovered { get; set; }
+
+    /// <summary>
+    /// True when the session shows the bank as served rather than as asked: its snapshot was attached on upgrade, or it has
+    /// none yet (stored by an instance of a version before snapshots, during a rolling update).
+    /// </summary>
+    public bool ShowsBankAsServed() => SnapshotRecovered || BankSnapshotId is null;
+
     public string Grader { get; set; } = "";
     public int Seed { get; set; }
     public string? CandidateName { get; set; }

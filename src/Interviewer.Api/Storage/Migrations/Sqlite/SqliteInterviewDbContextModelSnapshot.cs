@@ -51,6 +51,40 @@ namespace Interviewer.Api.Storage.Migrations.Sqlite
                     b.ToTable("answers", (string)null);
                 });
 
+            modelBuilder.Entity("Interviewer.Api.Storage.BankSnapshotRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("BankId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContentHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContentJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BankId", "Version", "ContentHash")
+                        .IsUnique();
+
+                    b.ToTable("bank_snapshots", (string)null);
+                });
+
             modelBuilder.Entity("Interviewer.Api.Storage.CandidateRow", b =>
                 {
                     b.Property<string>("Id")
@@ -231,6 +265,9 @@ namespace Interviewer.Api.Storage.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("BankSnapshotId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int?>("BankVersion")
                         .HasColumnType("INTEGER");
 
@@ -269,6 +306,8 @@ namespace Interviewer.Api.Storage.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("BankSnapshotId");
+
                     b.HasIndex("CreatedAt");
 
                     b.ToTable("runs", (string)null);
@@ -284,6 +323,9 @@ namespace Interviewer.Api.Storage.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("BankSnapshotId")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("BankVersion")
                         .HasColumnType("INTEGER");
@@ -336,6 +378,9 @@ namespace Interviewer.Api.Storage.Migrations.Sqlite
                     b.Property<int>("Seed")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("SnapshotRecovered")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -349,6 +394,8 @@ namespace Interviewer.Api.Storage.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("BankSnapshotId");
 
                     b.HasIndex("CreatedAt");
 
@@ -419,6 +466,22 @@ namespace Interviewer.Api.Storage.Migrations.Sqlite
                         .HasForeignKey("SessionId", "TurnNumber")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Interviewer.Api.Storage.RunRow", b =>
+                {
+                    b.HasOne("Interviewer.Api.Storage.BankSnapshotRow", null)
+                        .WithMany()
+                        .HasForeignKey("BankSnapshotId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Interviewer.Api.Storage.SessionRow", b =>
+                {
+                    b.HasOne("Interviewer.Api.Storage.BankSnapshotRow", null)
+                        .WithMany()
+                        .HasForeignKey("BankSnapshotId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Interviewer.Api.Storage.TurnRow", b =>

@@ -11,7 +11,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Interviewer.Api.Storage.Migrations.Postgres
 {
     [DbContext(typeof(PostgresInterviewDbContext))]
-    [Migration("20261130112646_CandidateProgress")]
+    [Migration("20261130113548_CandidateProgress")]
     partial class CandidateProgress
     {
         /// <inheritdoc />
@@ -57,6 +57,42 @@ namespace Interviewer.Api.Storage.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("answers", (string)null);
+                });
+
+            modelBuilder.Entity("Interviewer.Api.Storage.BankSnapshotRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("BankId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("ContentHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("ContentJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BankId", "Version", "ContentHash")
+                        .IsUnique();
+
+                    b.ToTable("bank_snapshots", (string)null);
                 });
 
             modelBuilder.Entity("Interviewer.Api.Storage.CandidateRow", b =>
@@ -239,6 +275,9 @@ namespace Interviewer.Api.Storage.Migrations.Postgres
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<long?>("BankSnapshotId")
+                        .HasColumnType("bigint");
+
                     b.Property<int?>("BankVersion")
                         .HasColumnType("integer");
 
@@ -277,6 +316,8 @@ namespace Interviewer.Api.Storage.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("BankSnapshotId");
+
                     b.HasIndex("CreatedAt");
 
                     b.ToTable("runs", (string)null);
@@ -292,6 +333,9 @@ namespace Interviewer.Api.Storage.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
+
+                    b.Property<long?>("BankSnapshotId")
+                        .HasColumnType("bigint");
 
                     b.Property<int>("BankVersion")
                         .HasColumnType("integer");
@@ -344,6 +388,9 @@ namespace Interviewer.Api.Storage.Migrations.Postgres
                     b.Property<int>("Seed")
                         .HasColumnType("integer");
 
+                    b.Property<bool>("SnapshotRecovered")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -357,6 +404,8 @@ namespace Interviewer.Api.Storage.Migrations.Postgres
                         .HasColumnType("bigint");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("BankSnapshotId");
 
                     b.HasIndex("CreatedAt");
 
@@ -427,6 +476,22 @@ namespace Interviewer.Api.Storage.Migrations.Postgres
                         .HasForeignKey("SessionId", "TurnNumber")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Interviewer.Api.Storage.RunRow", b =>
+                {
+                    b.HasOne("Interviewer.Api.Storage.BankSnapshotRow", null)
+                        .WithMany()
+                        .HasForeignKey("BankSnapshotId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Interviewer.Api.Storage.SessionRow", b =>
+                {
+                    b.HasOne("Interviewer.Api.Storage.BankSnapshotRow", null)
+                        .WithMany()
+                        .HasForeignKey("BankSnapshotId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Interviewer.Api.Storage.TurnRow", b =>
