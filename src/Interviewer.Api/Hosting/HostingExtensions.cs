@@ -30,13 +30,13 @@ public static class HostingExtensions
         builder.Services.ConfigureHttpJsonOptions(o => InterviewerJson.Configure(o.SerializerOptions));
         builder.Services.AddOpenApi();
         builder.Services.AddOptions<RubricsOptions>().BindConfiguration(RubricsOptions.Section);
-        builder.Services.AddSingleton(sp => BankCatalog.Load(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<RubricsOptions>>().Value.ResolvedPath));
+        builder.Services.AddSingleton(sp => sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<RubricsOptions>>().Value.LoadCatalog());
         builder.Services.AddInterviewerGraders(builder.Configuration);
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddInterviews(builder.Configuration);
         builder.Services.AddSingleton<ReviewStore>();
         builder.Services.AddSingleton<RunStore>();
-        builder.Services.AddInterviewerTelemetry();
+        builder.Services.AddInterviewerTelemetry(builder.Configuration);
         builder.Services.AddInterviewerHealth();
         return builder;
     }
@@ -44,6 +44,9 @@ public static class HostingExtensions
     /// <summary>Maps the pages, the hub and the HTTP API.</summary>
     public static WebApplication MapInterviewer(this WebApplication app)
     {
+        // Every setting is checked before anything is mapped, and the servers they name are reached now: a bad one stops
+        // the service at start (Program reports it) rather than failing later or leaving the service never ready.
+        app.Services.GetRequiredService<Microsoft.Extensions.Options.IStartupValidator>().Validate();
         // Load the banks now, so that a broken rubric stops the service at start with every problem listed.
         var catalog = app.Services.GetRequiredService<BankCatalog>();
         var defaultBank = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<InterviewOptions>>().Value.DefaultBank;
@@ -54,6 +57,7 @@ public static class HostingExtensions
         }
         _ = app.Services.GetRequiredService<ReviewerKeyStore>();
         app.PrepareInterviewStorage();
+        app.Services.GetService<RedisBackplane>()?.EnsureConnectedAsync().GetAwaiter().GetResult();
 
         app.UseClientAddress();
         app.UseSecurityHeaders();
