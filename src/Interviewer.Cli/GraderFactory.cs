@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using Interviewer.Llm;
+using Interviewer.Llm.Refining;
 using Interviewer.Rubrics.Grading;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -140,6 +141,9 @@ internal static class GraderFactory
 internal sealed class CliGraders(ServiceProvider provider, GraderRegistry registry) : IAsyncDisposable
 {
     public GraderRegistry Registry { get; } = registry;
+
+    /// <summary>The rubric refiner over the configured model; null when no LLM is configured.</summary>
+    public BankRefiner? Refiner => provider.GetService<BankRefiner>();
 
     public ValueTask DisposeAsync() => provider.DisposeAsync();
 }

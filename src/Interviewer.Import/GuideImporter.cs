@@ -65,6 +65,25 @@ public static class GuideImporter
         return new GuideImport(bank ?? draft, report, guide);
     }
 
+    /// <summary>
+    /// The import with <paramref name="bank"/> — its questions, some with other key points (an LLM's refinement) — in place of
+    /// the draft: checked again as <c>validate</c> checks it, with each question's <paramref name="refinements"/> in the report.
+    /// </summary>
+    public static GuideImport WithRefinedBank(GuideImport import, QuestionBank bank, IReadOnlyDictionary<string, RefinementReview> refinements)
+    {
+        ArgumentNullException.ThrowIfNull(import);
+        ArgumentNullException.ThrowIfNull(bank);
+        ArgumentNullException.ThrowIfNull(refinements);
+        var (checkedBank, problems) = BankCheck.ReadBack(bank);
+        var drafted = import.Guide.Questions.Where(q => q.AnswerSource != AnswerSource.None).ToList();
+        var report = ReviewReport.Build(import.Guide, drafted, checkedBank ?? bank, problems);
+        report = report with
+        {
+            Questions = [.. report.Questions.Select(q => q.Id is { } id && refinements.TryGetValue(id, out var refinement) ? q with { Refinement = refinement } : q)],
+        };
+        return import with { Bank = checkedBank ?? bank, Report = report };
+    }
+
     /// <summary>Reads a document file and imports it; the file name fills <see cref="ImportOptions.FileName"/>.</summary>
     /// <exception cref="GuideImportException">The file's type is not supported, or it cannot be imported.</exception>
     public static GuideImport ImportFile(string path, ImportOptions options)

@@ -1,3 +1,4 @@
+using Interviewer.Llm.Refining;
 using Interviewer.Rubrics.Grading;
 using Interviewer.Rubrics.Grading.Keyword;
 using Microsoft.Extensions.Configuration;
@@ -14,7 +15,8 @@ namespace Interviewer.Llm;
 public static class GradingServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers the keyword grader always; the LLM and dual graders when <c>Interviewer:Llm:Provider</c> is set; the
+    /// Registers the keyword grader always; the LLM and dual graders and the <see cref="BankRefiner"/> when
+    /// <c>Interviewer:Llm:Provider</c> is set; the
     /// <see cref="GraderRegistry"/> (default from <c>Interviewer:Grader:Default</c>, else <c>keyword</c>); and
     /// <see cref="TimeProvider.System"/> unless a <see cref="TimeProvider"/> is already registered. The settings are validated
     /// on start: a bad one stops the host with a message that names the key (the command line calls
@@ -55,6 +57,11 @@ public static class GradingServiceCollectionExtensions
                 sp.GetRequiredService<LlmGrader>(),
                 sp.GetRequiredService<IOptions<LlmOptions>>().Value.DualMargin,
                 sp.GetRequiredService<TimeProvider>()));
+            services.AddSingleton(sp => new BankRefiner(
+                sp.GetRequiredService<LlmChatBackend>().Chat,
+                sp.GetRequiredService<ResiliencePipelineProvider<string>>().GetPipeline(LlmResilience.PipelineName),
+                sp.GetRequiredService<IOptions<LlmOptions>>().Value,
+                sp.GetService<ILogger<BankRefiner>>()));
             graders.Add(sp => sp.GetRequiredService<LlmGrader>());
             graders.Add(sp => sp.GetRequiredService<DualGrader>());
         }

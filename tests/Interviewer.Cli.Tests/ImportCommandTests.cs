@@ -118,7 +118,7 @@ public sealed class ImportCommandTests : IDisposable
         var (exit, output, _) = await RunAsync("import", "--help");
 
         Assert.Equal(0, exit);
-        Assert.All(["--out", "--id", "--title", "--language", "--format", "--force"], o => Assert.Contains(o, output, StringComparison.Ordinal));
+        Assert.All(["--out", "--id", "--title", "--language", "--format", "--force", "--refine"], o => Assert.Contains(o, output, StringComparison.Ordinal));
         Assert.Contains("Exit codes: 0 the bank was written and validates", output, StringComparison.Ordinal);
     }
 
@@ -129,5 +129,69 @@ public sealed class ImportCommandTests : IDisposable
 
         Assert.True(run.ExitCode == 0, run.Error);
         Assert.Equal("mine", BankLoader.LoadOrThrow(Path.Combine(_root, "mine")).Id);
+    }
+
+    [Fact]
+    public async Task Import_RefineWithoutAnLlm_IsAUsageError()
+    {
+        var folder = Path.Combine(_root, "refined");
+
+        var (exit, _, error) = await RunAsync("import", Seed, "--out", folder, "--refine");
+
+        Assert.Equal(2, exit);
+        Assert.StartsWith("error: --refine needs an LLM: set Interviewer:Llm:Provider", error, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(folder));
+    }
+
+    [Fact]
+    public async Task Import_Refine_KeepsTheModelsKeyPointsThatValidateAndTheDraftElsewhere()
+    {
+        await using var server = await Llm.Tests.ScriptedOpenAiServer.StartAsync();
+        var guide = Path.Combine(_root, "guide.txt");
+        await File.WriteAllTextAsync(guide, """
+            ¿Qué es la deriva del modelo?
+            Respuesta: La deriva ocurre cuando los datos de producción se alejan de los de entrenamiento; se detecta monitorizando métricas y se corrige reentrenando.
+            ¿Qué es Docker?
+            Respuesta: Docker empaqueta una aplicación con sus dependencias en un contenedor que se ejecuta igual en cualquier máquina.
+            """);
+        var proposal = JsonSerializer.Serialize(new
+        {
+            key_points = new object[]
+            {
+                new { text = "Los datos de producción se alejan de los de entrenamiento.", weight = 2, concepts = new[] { new[] { "datos de producción", "production data" }, new[] { "entrenamiento", "training" } }, follow_up = "¿Qué cambia en los datos?" },
+                new { text = "Se detecta con métricas y se corrige reentrenando.", weight = 1, concepts = new[] { new[] { "métricas", "metrics" }, new[] { "reentrenando", "retraining" } }, follow_up = "¿Cómo la detectas?" },
+            },
+        });
+        server.Enqueue(Llm.Tests.ScriptedReply.Completion(proposal), Llm.Tests.ScriptedReply.Completion("Lo siento, no puedo."));
+        var environment = CliRun.Environment(new Dictionary<string, string>
+        {
+            ["Interviewer__Llm__Provider"] = "OpenAI",
+            ["Interviewer__Llm__Endpoint"] = server.OpenAiEndpoint,
+            ["Interviewer__Llm__Model"] = "scripted-model",
+            ["Interviewer__Llm__RetryBaseDelay"] = "00:00:00",
+        });
+        var folder = Path.Combine(_root, "refined");
+
+        var run = await CliRun.InvokeAsync(environment, "import", guide, "--out", folder, "--refine");
+
+        Assert.True(run.ExitCode == 0, run.Error);
+        Assert.Contains("refining 2 question(s) with the model", run.Error, StringComparison.Ordinal);
+        Assert.Contains("(refined)", run.Out, StringComparison.Ordinal);
+        Assert.Contains("#2 que-es-docker: draft kept: the proposal is not usable: the reply is not JSON", run.Out, StringComparison.Ordinal);
+        Assert.Contains("refined: 1 of 2 question(s)", run.Out, StringComparison.Ordinal);
+        var bank = BankLoader.LoadOrThrow(folder);
+        var drift = bank.Questions.Single(q => q.Id == "que-es-la-deriva-del-modelo");
+        Assert.Equal(["datos de producción", "production data"], drift.KeyPoints[0].Concepts[0].Phrases);
+        Assert.Equal(2, server.Requests.Count);
+
+        server.Enqueue(Llm.Tests.ScriptedReply.Error(400), Llm.Tests.ScriptedReply.Completion(proposal));
+        var json = await CliRun.InvokeAsync(environment, "import", guide, "--out", Path.Combine(_root, "again"), "--refine", "--format", "json");
+        Assert.True(json.ExitCode == 0, json.Error);
+        using var report = JsonDocument.Parse(json.Out);
+        var questions = report.RootElement.GetProperty("report").GetProperty("questions");
+        Assert.False(questions[0].GetProperty("refinement").GetProperty("refined").GetBoolean());
+        Assert.StartsWith("the model gave no proposal (rejected: ", questions[0].GetProperty("refinement").GetProperty("reason").GetString(), StringComparison.Ordinal);
+        // Docker's answer never says "training": the proposal does not validate for it either.
+        Assert.StartsWith("the proposal does not validate: ", questions[1].GetProperty("refinement").GetProperty("reason").GetString(), StringComparison.Ordinal);
     }
 }

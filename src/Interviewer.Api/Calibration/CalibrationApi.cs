@@ -138,7 +138,7 @@ public static class CalibrationApi
         SavedExemplars? saved)
     {
         var model = session.Answers.Select(a => a.Grade.Model).FirstOrDefault(m => m is not null);
-        var runId = await runs.SaveCalibrationAsync(context.User, report, model);
+        var runId = await runs.SaveCalibrationAsync(context.User, report.Bank is null ? null : session.Bank, report, model);
         context.Response.Headers[Grading.GradingApi.RunHeader] = runId;
         context.Response.Headers.Location = $"/api/runs/{runId}";
         var body = JsonSerializer.SerializeToNode(report, InterviewerJson.Options)!.AsObject();

@@ -104,7 +104,7 @@ public static class GradingApi
             return ApiProblems.BadRequest("Missing columns", e.Message);
         }
         var report = new BatchReport(results, summary.Build(clock.Elapsed));
-        var runId = await runs.SaveGradeAsync(context.User, report);
+        var runId = await runs.SaveGradeAsync(context.User, bank, report);
         context.Response.Headers[RunHeader] = runId;
         context.Response.Headers.Location = $"/api/runs/{runId}";
         if (reportFormat == BatchReports.Json && !string.Equals(format, BatchReports.Json, StringComparison.OrdinalIgnoreCase))

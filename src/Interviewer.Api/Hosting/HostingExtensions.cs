@@ -2,6 +2,7 @@ using Interviewer.Api.Banks;
 using Interviewer.Api.Calibration;
 using Interviewer.Api.Grading;
 using Interviewer.Api.Interviews;
+using Interviewer.Api.Invitations;
 using Interviewer.Api.Reviews;
 using Interviewer.Api.Runs;
 using Interviewer.Api.Security;
@@ -36,6 +37,7 @@ public static class HostingExtensions
         builder.Services.AddInterviews(builder.Configuration);
         builder.Services.AddSingleton<ReviewStore>();
         builder.Services.AddSingleton<RunStore>();
+        builder.Services.AddSingleton<InvitationStore>();
         builder.Services.AddInterviewerTelemetry(builder.Configuration);
         builder.Services.AddInterviewerHealth();
         return builder;
@@ -80,6 +82,7 @@ public static class HostingExtensions
         app.MapSessionsApi();
         app.MapReviewsApi();
         app.MapRunsApi();
+        app.MapInvitationsApi();
         app.MapInterviews();
         app.MapInterviewerTelemetry();
         return app;

@@ -6,14 +6,18 @@ namespace Interviewer.Api.Interviews;
 
 // The hub's wire records (docs/hub.md). Requests take nullable fields so that a missing one is reported as invalid_input.
 
-/// <summary>The argument of <c>StartInterview</c> (a practice interview); every field is optional.</summary>
+/// <summary>
+/// The argument of <c>StartInterview</c>: a practice interview (every field optional), or an assessment from a reviewer's
+/// invitation (<c>invitation</c>: its token; every other field is then ignored, the invitation says them).
+/// </summary>
 public sealed record StartInterviewRequest(
     string? BankId = null,
     int? QuestionCount = null,
     IReadOnlyList<string>? Categories = null,
     string? Grader = null,
     int? Seed = null,
-    string? CandidateName = null);
+    string? CandidateName = null,
+    string? Invitation = null);
 
 /// <summary>What <c>StartInterview</c> returns; the first <c>Question</c> event follows.</summary>
 /// <param name="SessionId">The session.</param>
@@ -22,7 +26,8 @@ public sealed record StartInterviewRequest(
 /// <param name="TotalQuestions">Questions in the plan.</param>
 /// <param name="Mode"><c>practice</c> or <c>assessment</c>.</param>
 /// <param name="Feedback">What the candidate sees of grades: <c>none</c>, <c>score</c> or <c>full</c>.</param>
-public sealed record InterviewStarted(string SessionId, string ResumeToken, BankInfo Bank, int TotalQuestions, string Mode, string Feedback);
+/// <param name="Grader">The grader that grades the answers.</param>
+public sealed record InterviewStarted(string SessionId, string ResumeToken, BankInfo Bank, int TotalQuestions, string Mode, string Feedback, string Grader);
 
 /// <summary>The bank an interview draws from.</summary>
 public sealed record BankInfo(string Id, string Title, string Language, int Version);

@@ -23,10 +23,25 @@ internal static class ModeNames
 
     public static string Of(InterviewMode mode) => mode == InterviewMode.Assessment ? Assessment : Practice;
 
+    public const string FeedbackNone = "none";
+    public const string FeedbackScore = "score";
+    public const string FeedbackFull = "full";
+
     public static string Of(FeedbackLevel feedback) => feedback switch
     {
-        FeedbackLevel.None => "none",
-        FeedbackLevel.Score => "score",
-        _ => "full",
+        FeedbackLevel.None => FeedbackNone,
+        FeedbackLevel.Score => FeedbackScore,
+        _ => FeedbackFull,
+    };
+
+    public static InterviewMode ModeOf(string name) => name == Assessment ? InterviewMode.Assessment : InterviewMode.Practice;
+
+    /// <summary>The feedback level by its wire name (any case, trimmed); null when it is none of them.</summary>
+    public static FeedbackLevel? FeedbackOf(string? name) => name?.Trim().ToLowerInvariant() switch
+    {
+        FeedbackNone => FeedbackLevel.None,
+        FeedbackScore => FeedbackLevel.Score,
+        FeedbackFull => FeedbackLevel.Full,
+        _ => null,
     };
 }

@@ -47,4 +47,22 @@ internal static class InterviewPlanner
         }
         return pool.Take(count).ToArray();
     }
+
+    /// <summary>A plan of exactly these questions, in this order; every id must be in the bank, once.</summary>
+    public static IReadOnlyList<Question> Chosen(QuestionBank bank, IReadOnlyList<string> questionIds)
+    {
+        var unknown = questionIds.Where(id => bank.FindQuestion(id ?? string.Empty) is null).ToList();
+        if (unknown.Count > 0)
+        {
+            throw new InterviewException(InterviewError.InvalidInput,
+                $"bank '{bank.Id}' has no question {string.Join(", ", unknown.Select(u => $"'{u}'"))}");
+        }
+        var repeated = questionIds.GroupBy(id => id, StringComparer.Ordinal).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
+        if (repeated.Count > 0)
+        {
+            throw new InterviewException(InterviewError.InvalidInput,
+                $"{string.Join(", ", repeated.Select(r => $"'{r}'"))} named more than once");
+        }
+        return questionIds.Select(id => bank.FindQuestion(id)!).ToArray();
+    }
 }

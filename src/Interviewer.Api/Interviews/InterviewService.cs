@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Security.Cryptography;
-using System.Text;
+using Interviewer.Api.Invitations;
 using Interviewer.Api.Security;
 using Interviewer.Api.Storage;
 using Interviewer.Api.Telemetry;
@@ -24,6 +24,7 @@ internal sealed partial class InterviewService(
     InterviewStore store,
     SessionCache cache,
     GradingClaims claims,
+    InvitationStore invitations,
     IHubContext<InterviewHub, IInterviewClient> hub,
     TimeProvider time,
     InterviewMetrics metrics,
@@ -38,6 +39,10 @@ internal sealed partial class InterviewService(
 
     public async Task<HubOutcome<InterviewStarted>> StartAsync(StartInterviewRequest request, string connectionId)
     {
+        if (request.Invitation is not null)
+        {
+            return await StartAssessmentAsync(request.Invitation, connectionId);
+        }
         var options = interviewOptions.Value;
         var resolution = catalog.Resolve(request.BankId, options.DefaultBank);
         var bank = resolution.Bank ?? throw new InterviewException(InterviewError.NotFound, resolution.Error!);
@@ -59,11 +64,11 @@ internal sealed partial class InterviewService(
         var plan = InterviewPlanner.Plan(bank, count, request.Categories, seed);
 
         var now = time.GetUtcNow();
-        var token = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
+        var token = SecretTokens.New();
         var session = new InterviewSession
         {
             Id = Guid.NewGuid().ToString("N"),
-            ResumeTokenHash = HashToken(token),
+            ResumeTokenHash = SecretTokens.Hash(token),
             Bank = bank,
             Grader = grader.Name,
             Seed = seed,
@@ -71,14 +76,20 @@ internal sealed partial class InterviewService(
             Plan = plan,
             CreatedAt = now,
         };
-        var first = session.Begin(now);
+        return await BeginAsync(session, token, connectionId);
+    }
+
+    /// <summary>Stores a new session with its first turn; the answer returns the resume token and the first question follows it.</summary>
+    private async Task<HubOutcome<InterviewStarted>> BeginAsync(InterviewSession session, string token, string connectionId)
+    {
+        var first = session.Begin(session.CreatedAt);
         await store.InsertAsync(session);
         cache.Add(session);
-        LogStarted(session.Id, bank.Id, grader.Name, plan.Count, seed);
+        LogStarted(session.Id, ModeNames.Of(session.Mode), session.Bank.Id, session.Grader, session.Plan.Count, session.Seed);
 
         var question = InterviewWire.Question(session, first);
         return new(
-            new InterviewStarted(session.Id, token, InterviewWire.Bank(session), plan.Count, ModeNames.Of(session.Mode), ModeNames.Of(session.Feedback)),
+            new InterviewStarted(session.Id, token, InterviewWire.Bank(session), session.Plan.Count, ModeNames.Of(session.Mode), ModeNames.Of(session.Feedback), session.Grader),
             () => hub.Clients.Client(connectionId).Question(question));
     }
 
@@ -170,7 +181,7 @@ internal sealed partial class InterviewService(
         var token = request.ResumeToken ?? string.Empty;
         return await cache.WithSessionAsync(sessionId, async session =>
         {
-            if (!CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(HashToken(token)), Encoding.ASCII.GetBytes(session.ResumeTokenHash)))
+            if (!SecretTokens.Matches(token, session.ResumeTokenHash))
             {
                 throw new InterviewException(InterviewError.Forbidden, $"the resume token does not open session '{sessionId}'");
             }
@@ -368,11 +379,9 @@ internal sealed partial class InterviewService(
 
     private static InterviewException Invalid(string detail) => new(InterviewError.InvalidInput, detail);
 
-    private static string HashToken(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
-
     // Logs carry ids, sizes and scores, never the answer's text; per-answer events are Debug so load does not flood the log.
-    [LoggerMessage(Level = LogLevel.Information, Message = "Interview {SessionId} started: bank {BankId}, grader {Grader}, {QuestionCount} questions, seed {Seed}")]
-    private partial void LogStarted(string sessionId, string bankId, string grader, int questionCount, int seed);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Interview {SessionId} started ({Mode}): bank {BankId}, grader {Grader}, {QuestionCount} questions, seed {Seed}")]
+    private partial void LogStarted(string sessionId, string mode, string bankId, string grader, int questionCount, int seed);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Interview {SessionId}: answer {AnswerId} to turn {Turn} stored ({Length} characters)")]
     private partial void LogAnswerStored(string sessionId, string answerId, int turn, int length);

@@ -62,11 +62,21 @@ internal sealed class InterviewSession
     public required string Id { get; init; }
     public required string ResumeTokenHash { get; init; }
     public required QuestionBank Bank { get; init; }
+
+    /// <summary>The stored snapshot of <see cref="Bank"/>; set when the session is first stored.</summary>
+    public long? BankSnapshotId { get; set; }
+
+    /// <summary>True for a session stored before snapshots, whose bank is the one served when the store was upgraded.</summary>
+    public bool SnapshotRecovered { get; init; }
+
     public required string Grader { get; init; }
     public required int Seed { get; init; }
     public string? CandidateName { get; init; }
     public InterviewMode Mode { get; init; } = InterviewMode.Practice;
     public FeedbackLevel Feedback { get; init; } = FeedbackLevel.Full;
+
+    /// <summary>The invitation an assessment was started from; null for practice.</summary>
+    public string? InvitationId { get; init; }
     public required IReadOnlyList<Question> Plan { get; init; }
     public required DateTimeOffset CreatedAt { get; init; }
     public InterviewStatus Status { get; set; } = InterviewStatus.Active;

@@ -1,17 +1,28 @@
 namespace Interviewer.Api.Interviews;
 
-/// <summary>Who reads a message: what of the grades they may see, and whether study material goes with the gaps.</summary>
-internal sealed record Audience(FeedbackLevel Feedback, bool Study)
+/// <summary>
+/// Who reads a message: what of the grades they may see, and whether study material goes with the gaps. A candidate
+/// (<paramref name="Candidate"/>) sees a question's key-point texts and study material only once an answer to it has
+/// earned credit: an answer with no content ("No lo sé.") shows the score alone, so nothing of the rubric can be
+/// collected for free and pasted into the next attempt.
+/// </summary>
+internal sealed record Audience(FeedbackLevel Feedback, bool Study, bool Candidate)
 {
     /// <summary>Reviewers see everything.</summary>
-    public static readonly Audience Reviewer = new(FeedbackLevel.Full, Study: true);
+    public static readonly Audience Reviewer = new(FeedbackLevel.Full, Study: true, Candidate: false);
 
     /// <summary>
     /// The candidate of a session: practice shows the checklist and study material; an assessment shows what its
     /// invitation's feedback allows and never study material.
     /// </summary>
     public static Audience CandidateOf(InterviewSession session) =>
-        session.Mode == InterviewMode.Practice ? new(FeedbackLevel.Full, Study: true) : new(session.Feedback, Study: false);
+        session.Mode == InterviewMode.Practice
+            ? new(FeedbackLevel.Full, Study: true, Candidate: true)
+            : new(session.Feedback, Study: false, Candidate: true);
+
+    /// <summary>The feedback this audience gets for a question whose score is <paramref name="questionScore"/>.</summary>
+    public FeedbackLevel For(double? questionScore) =>
+        Candidate && Feedback == FeedbackLevel.Full && questionScore is not > 0 ? FeedbackLevel.Score : Feedback;
 }
 
 /// <summary>Turns the engine's state into the hub's wire records, showing each audience only what it may see.</summary>
@@ -31,12 +42,15 @@ internal static class InterviewWire
     public static BankInfo Bank(InterviewSession session) =>
         new(session.Bank.Id, session.Bank.Title, session.Bank.Language, session.Bank.Version);
 
-    /// <summary>A graded turn as <paramref name="audience"/> may see it: the question score always (unless feedback is none), key points only with full feedback.</summary>
+    /// <summary>
+    /// A graded turn as <paramref name="audience"/> may see it: the question score always (unless feedback is none), key
+    /// points only with full feedback and, for a candidate, once the question has earned credit.
+    /// </summary>
     public static GradedMessage Graded(InterviewSession session, InterviewTurn turn, Audience audience)
     {
         var grade = turn.Grade ?? throw new InvalidOperationException($"Turn {turn.Number} of session {session.Id} is not graded.");
         var (after, before) = session.QuestionScoreAt(turn);
-        return audience.Feedback switch
+        return audience.For(after) switch
         {
             FeedbackLevel.None => new(session.Id, turn.Answer!.AnswerId, turn.Question.Id, turn.Number, null, null, null, null),
             FeedbackLevel.Score => new(session.Id, turn.Answer!.AnswerId, turn.Question.Id, turn.Number, null, after, Gained(after, before), null),
@@ -63,11 +77,14 @@ internal static class InterviewWire
                 Questions = summary.Questions.Select(q => q with { KeyPoints = null }).ToList(),
                 Gaps = [],
             },
-            _ when !audience.Study => summary with
+            _ => summary with
             {
-                Gaps = summary.Gaps.Select(g => g with { KeyPoints = g.KeyPoints.Select(k => k with { Study = null }).ToList() }).ToList(),
+                Questions = summary.Questions.Select(q => audience.For(q.Score) == FeedbackLevel.Full ? q : q with { KeyPoints = null }).ToList(),
+                Gaps = summary.Gaps
+                    .Where(g => audience.For(g.Score) == FeedbackLevel.Full)
+                    .Select(g => audience.Study ? g : g with { KeyPoints = g.KeyPoints.Select(k => k with { Study = null }).ToList() })
+                    .ToList(),
             },
-            _ => summary,
         };
     }
 

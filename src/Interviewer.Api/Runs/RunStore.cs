@@ -16,7 +16,7 @@ namespace Interviewer.Api.Runs;
 /// Batch and calibration runs made through the API, kept whole so that their reports download without grading again.
 /// A run is at most <c>Interviewer:Limits:MaxBatchRows</c> rows; the store keeps the newest <see cref="MaxRuns"/> runs.
 /// </summary>
-internal sealed class RunStore(InterviewDb db, StoreWriter writer, TimeProvider time)
+internal sealed class RunStore(InterviewDb db, StoreWriter writer, BankSnapshots snapshots, TimeProvider time)
 {
     public const string Grade = "grade";
     public const string Calibration = "calibration";
@@ -24,18 +24,20 @@ internal sealed class RunStore(InterviewDb db, StoreWriter writer, TimeProvider 
     /// <summary>Runs kept; saving one more removes the oldest.</summary>
     public const int MaxRuns = 1000;
 
-    public Task<string> SaveGradeAsync(ClaimsPrincipal user, BatchReport report) =>
-        SaveAsync(user, Grade, report.Summary.Bank, report.Summary.Grader,
+    public Task<string> SaveGradeAsync(ClaimsPrincipal user, QuestionBank bank, BatchReport report) =>
+        SaveAsync(user, Grade, bank, report.Summary.Grader,
             report.Results.Select(r => r.Grade?.Model).FirstOrDefault(m => m is not null), report.Summary.Rows,
             JsonSerializer.Serialize(report.Summary, InterviewerJson.Options), JsonSerializer.Serialize(report, InterviewerJson.Options));
 
-    public Task<string> SaveCalibrationAsync(ClaimsPrincipal user, CalibrationReport report, string? model) =>
-        SaveAsync(user, Calibration, report.Bank, report.Grader, model, report.Rows.Read,
+    /// <summary>Saves a calibration run; <paramref name="bank"/> is the served bank it used, null when rubrics were drafted from the rows.</summary>
+    public Task<string> SaveCalibrationAsync(ClaimsPrincipal user, QuestionBank? bank, CalibrationReport report, string? model) =>
+        SaveAsync(user, Calibration, bank, report.Grader, model, report.Rows.Read,
             JsonSerializer.Serialize(new CalibrationRunSummary(report.Headline, report.Rows, report.Overall), InterviewerJson.Options),
             JsonSerializer.Serialize(report, InterviewerJson.Options));
 
-    private async Task<string> SaveAsync(ClaimsPrincipal user, string kind, BankRef? bank, string grader, string? model, int rows, string summary, string result)
+    private async Task<string> SaveAsync(ClaimsPrincipal user, string kind, QuestionBank? bank, string grader, string? model, int rows, string summary, string result)
     {
+        long? snapshotId = bank is null ? null : await snapshots.IdForAsync(bank);
         var row = new RunRow
         {
             Id = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)),
@@ -44,6 +46,7 @@ internal sealed class RunStore(InterviewDb db, StoreWriter writer, TimeProvider 
             CreatedAt = time.GetUtcNow(),
             BankId = bank?.Id,
             BankVersion = bank?.Version,
+            BankSnapshotId = snapshotId,
             Grader = grader,
             Model = model,
             Rows = rows,

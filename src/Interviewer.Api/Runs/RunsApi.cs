@@ -53,7 +53,7 @@ public static class RunsApi
         return TypedResults.Ok(await runs.ListAsync(kind, offset ?? 0, limit ?? 50, ct));
     }
 
-    private static async Task<IResult> GetAsync(string id, string? format, RunStore runs, BankCatalog catalog, CancellationToken ct)
+    private static async Task<IResult> GetAsync(string id, string? format, RunStore runs, BankSnapshots snapshots, BankCatalog catalog, CancellationToken ct)
     {
         var run = id.Length <= 32 ? await runs.FindAsync(id, ct) : null;
         if (run is null)
@@ -82,8 +82,10 @@ public static class RunsApi
                 ? File(CalibrationHtml.Write(report), "text/html", name)
                 : File(CalibrationMarkdown.Write(report), "text/markdown", name);
         }
-        // The reports name questions by the bank's text; the run keeps the grades, the bank supplies the wording.
-        if (catalog.Resolve(run.BankId) is not { Bank: { } bank } )
+        // The reports name questions by the bank's text: the run keeps the grades, its snapshot the wording as graded
+        // (a run saved before snapshots takes the bank as served now).
+        var bank = run.BankSnapshotId is { } snapshotId ? await snapshots.BankAsync(snapshotId, ct) : catalog.Resolve(run.BankId).Bank;
+        if (bank is null)
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Bank not served",
                 detail: $"The run graded bank '{run.BankId}', which this service no longer serves; its JSON is still available (format=json).");

@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace Interviewer.Api.Storage;
 
-/// <summary>Sessions, turns, answers, grades, reviews and saved runs. One subclass per provider, so that each has its own migrations.</summary>
+/// <summary>Sessions, turns, answers, grades, reviews, saved runs, invitations and bank snapshots. One subclass per provider, so that each has its own migrations.</summary>
 public abstract class InterviewDbContext(DbContextOptions options) : DbContext(options)
 {
     public DbSet<SessionRow> Sessions => Set<SessionRow>();
@@ -13,6 +13,8 @@ public abstract class InterviewDbContext(DbContextOptions options) : DbContext(o
     public DbSet<GradeRow> Grades => Set<GradeRow>();
     public DbSet<ReviewRow> Reviews => Set<ReviewRow>();
     public DbSet<RunRow> Runs => Set<RunRow>();
+    public DbSet<InvitationRow> Invitations => Set<InvitationRow>();
+    public DbSet<BankSnapshotRow> BankSnapshots => Set<BankSnapshotRow>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -32,6 +34,9 @@ public abstract class InterviewDbContext(DbContextOptions options) : DbContext(o
             e.Property(s => s.Grader).HasMaxLength(32);
             e.Property(s => s.CandidateName).HasMaxLength(200);
             e.Property(s => s.Status).HasMaxLength(16);
+            e.Property(s => s.Mode).HasMaxLength(16);
+            e.Property(s => s.Feedback).HasMaxLength(8);
+            e.Property(s => s.InvitationId).HasMaxLength(32);
             e.Property(s => s.Version).IsConcurrencyToken();
             e.HasIndex(s => s.CreatedAt);
             e.HasIndex(s => s.Status);
@@ -66,6 +71,8 @@ public abstract class InterviewDbContext(DbContextOptions options) : DbContext(o
             e.HasOne<AnswerRow>().WithOne().HasForeignKey<GradeRow>(g => new { g.SessionId, g.AnswerId }).OnDelete(DeleteBehavior.Cascade);
         });
         ReviewAndRunModel.Configure(modelBuilder);
+        InvitationModel.Configure(modelBuilder);
+        BankSnapshotModel.Configure(modelBuilder);
     }
 }
 

@@ -3,7 +3,7 @@ using System.Text.Json;
 using Interviewer.Api.Interviews;
 using Interviewer.Rubrics;
 using Interviewer.Rubrics.Grading;
-using Interviewer.Rubrics.Loading;
+using Interviewer.Rubrics.Model;
 using Microsoft.EntityFrameworkCore;
 
 namespace Interviewer.Api.Storage;
@@ -12,13 +12,14 @@ namespace Interviewer.Api.Storage;
 /// The interviews' source of truth. Every change goes through <see cref="StoreWriter"/> and carries the session's
 /// version, so a change made from a stale copy (another instance got there first) fails instead of overwriting.
 /// </summary>
-internal sealed class InterviewStore(InterviewDb db, StoreWriter writer, BankCatalog catalog)
+internal sealed class InterviewStore(InterviewDb db, StoreWriter writer, BankSnapshots snapshots)
 {
     /// <summary>True when several instances may share the store (PostgreSQL); a SQLite file has one.</summary>
     public bool IsShared => !db.IsSqlite;
 
     public async Task InsertAsync(InterviewSession session)
     {
+        session.BankSnapshotId ??= await snapshots.IdForAsync(session.Bank);
         var row = SessionRow(session);
         var turns = session.Turns.Select(t => TurnRow(session.Id, t)).ToList();
         await writer.WriteAsync(context =>
@@ -125,7 +126,8 @@ internal sealed class InterviewStore(InterviewDb db, StoreWriter writer, BankCat
         var turns = await context.Turns.AsNoTracking().Where(t => t.SessionId == sessionId).OrderBy(t => t.Number).ToListAsync(ct);
         var answers = await context.Answers.AsNoTracking().Where(a => a.SessionId == sessionId).ToDictionaryAsync(a => a.TurnNumber, ct);
         var grades = await context.Grades.AsNoTracking().Where(g => g.SessionId == sessionId).ToDictionaryAsync(g => g.AnswerId, StringComparer.Ordinal, ct);
-        return Rebuild(row, turns, answers, grades);
+        var bank = row.BankSnapshotId is { } snapshotId ? await snapshots.BankAsync(snapshotId, ct) : snapshots.Served(row.BankId);
+        return Rebuild(row, bank, turns, answers, grades);
     }
 
     /// <summary>
@@ -183,6 +185,10 @@ internal sealed class InterviewStore(InterviewDb db, StoreWriter writer, BankCat
             query = query.Where(s => s.CandidateName != null && s.CandidateName.ToLower().Contains(candidate));
 #pragma warning restore CA1304, CA1311, CA1862
         }
+        if (!string.IsNullOrEmpty(filter.Mode))
+        {
+            query = query.Where(s => s.Mode == filter.Mode);
+        }
         if (filter.From is { } from)
         {
             query = query.Where(s => s.CreatedAt >= from);
@@ -235,22 +241,26 @@ internal sealed class InterviewStore(InterviewDb db, StoreWriter writer, BankCat
         session.Version = expected + 1;
     }
 
-    private InterviewSession Rebuild(SessionRow row, List<TurnRow> turns, Dictionary<int, AnswerRow> answers, Dictionary<string, GradeRow> grades)
+    private static InterviewSession Rebuild(SessionRow row, QuestionBank? snapshot, List<TurnRow> turns, Dictionary<int, AnswerRow> answers, Dictionary<string, GradeRow> grades)
     {
-        var bank = catalog.Find(row.BankId)
-            ?? throw new InterviewException(InterviewError.Conflict, $"session {row.Id} uses bank '{row.BankId}', which is no longer served");
+        // Only a session stored before snapshots whose bank is no longer served has none.
+        var bank = snapshot ?? new QuestionBank(row.BankId, row.BankId, "en", row.BankVersion, [], []);
         var plan = row.Plan.Split('\n', StringSplitOptions.RemoveEmptyEntries)
-            .Select(id => bank.FindQuestion(id)
-                ?? throw new InterviewException(InterviewError.Conflict, $"session {row.Id} asks question '{id}', which bank '{bank.Id}' no longer has"))
+            .Select(id => bank.FindQuestion(id) ?? AsAsked(id, turns, answers, grades))
             .ToList();
         var session = new InterviewSession
         {
             Id = row.Id,
             ResumeTokenHash = row.ResumeTokenHash,
             Bank = bank,
+            BankSnapshotId = row.BankSnapshotId,
+            SnapshotRecovered = row.ShowsBankAsServed(),
             Grader = row.Grader,
             Seed = row.Seed,
             CandidateName = row.CandidateName,
+            Mode = ModeNames.ModeOf(row.Mode),
+            Feedback = ModeNames.FeedbackOf(row.Feedback) ?? FeedbackLevel.Full,
+            InvitationId = row.InvitationId,
             Plan = plan,
             CreatedAt = row.CreatedAt,
             UpdatedAt = row.UpdatedAt,
@@ -284,8 +294,22 @@ internal sealed class InterviewStore(InterviewDb db, StoreWriter writer, BankCat
         return session;
     }
 
+    /// <summary>
+    /// A question of a session stored before snapshots that left the bank before the upgrade: its text as asked and the
+    /// key points its grade recorded. Their weights were not recorded; each counts 1.
+    /// </summary>
+    private static Question AsAsked(string questionId, List<TurnRow> turns, Dictionary<int, AnswerRow> answers, Dictionary<string, GradeRow> grades)
+    {
+        var asked = turns.FirstOrDefault(t => t.QuestionId == questionId && !t.IsFollowUp);
+        var grade = asked is not null && answers.TryGetValue(asked.Number, out var answer) && grades.TryGetValue(answer.AnswerId, out var row)
+            ? JsonSerializer.Deserialize<GradeResult>(row.ResultJson, InterviewerJson.Options)
+            : null;
+        var keyPoints = (grade?.KeyPoints ?? []).Select(k => new KeyPoint(k.Id, k.Text, 1, [], "")).ToList();
+        return new Question(questionId, "", asked?.Text ?? questionId, "", "", keyPoints);
+    }
+
     // A follow-up's targets follow from its main answer's grade, so they are derived again rather than stored.
-    private static IReadOnlyList<Rubrics.Model.KeyPoint> FollowUpTargets(InterviewSession session, int questionIndex) =>
+    private static IReadOnlyList<KeyPoint> FollowUpTargets(InterviewSession session, int questionIndex) =>
         session.Turns.FirstOrDefault(t => t.QuestionIndex == questionIndex && !t.IsFollowUp)?.Grade is { } main
             ? InterviewSession.FollowUpTargets(session.Plan[questionIndex], main)
             : [];
@@ -303,9 +327,14 @@ internal sealed class InterviewStore(InterviewDb db, StoreWriter writer, BankCat
         ResumeTokenHash = session.ResumeTokenHash,
         BankId = session.Bank.Id,
         BankVersion = session.Bank.Version,
+        BankSnapshotId = session.BankSnapshotId,
+        SnapshotRecovered = session.SnapshotRecovered && session.BankSnapshotId is not null,
         Grader = session.Grader,
         Seed = session.Seed,
         CandidateName = session.CandidateName,
+        Mode = ModeNames.Of(session.Mode),
+        Feedback = ModeNames.Of(session.Feedback),
+        InvitationId = session.InvitationId,
         Plan = string.Join('\n', session.Plan.Select(q => q.Id)),
         Status = InterviewWire.StatusName(session.Status),
         CreatedAt = session.CreatedAt,

@@ -30,6 +30,10 @@ public sealed class RunRow
     public DateTimeOffset CreatedAt { get; set; }
     public string? BankId { get; set; }
     public int? BankVersion { get; set; }
+
+    /// <summary>The bank as graded (<see cref="BankSnapshotRow"/>); null for a run without a bank or saved before snapshots.</summary>
+    public long? BankSnapshotId { get; set; }
+
     public string Grader { get; set; } = "";
     public string? Model { get; set; }
     public int Rows { get; set; }

@@ -14,15 +14,17 @@ public static class StorageExtensions
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>();
         services.AddSingleton<InterviewDb>();
+        services.AddSingleton<BankSnapshots>();
         services.AddSingleton<StoreWriter>();
         services.AddSingleton<InterviewStore>();
         return services;
     }
 
-    /// <summary>Creates the database if needed and applies migrations, before the service takes requests.</summary>
+    /// <summary>Creates the database if needed, applies migrations and gives older sessions a bank snapshot, before the service takes requests.</summary>
     public static IApplicationBuilder PrepareInterviewStorage(this IApplicationBuilder app)
     {
         app.ApplicationServices.GetRequiredService<InterviewDb>().Prepare();
+        app.ApplicationServices.GetRequiredService<BankSnapshots>().AttachToOlderSessions();
         return app;
     }
 }

@@ -7,9 +7,31 @@ public sealed class SessionRow
     public string ResumeTokenHash { get; set; } = "";
     public string BankId { get; set; } = "";
     public int BankVersion { get; set; }
+
+    /// <summary>The bank as asked (<see cref="BankSnapshotRow"/>); null only for a session stored before snapshots whose bank was not served when the store was upgraded.</summary>
+    public long? BankSnapshotId { get; set; }
+
+    /// <summary>True when the snapshot was attached on upgrade (the bank as served then), not taken when the session started.</summary>
+    public bool SnapshotRecovered { get; set; }
+
+    /// <summary>
+    /// True when the session shows the bank as served rather than as asked: its snapshot was attached on upgrade, or it has
+    /// none yet (stored by an instance of a version before snapshots, during a rolling update).
+    /// </summary>
+    public bool ShowsBankAsServed() => SnapshotRecovered || BankSnapshotId is null;
+
     public string Grader { get; set; } = "";
     public int Seed { get; set; }
     public string? CandidateName { get; set; }
+
+    /// <summary><c>practice</c> or <c>assessment</c>.</summary>
+    public string Mode { get; set; } = "practice";
+
+    /// <summary>What the candidate sees of grades: <c>none</c>, <c>score</c> or <c>full</c>.</summary>
+    public string Feedback { get; set; } = "full";
+
+    /// <summary>The invitation an assessment was started from; null for practice.</summary>
+    public string? InvitationId { get; set; }
 
     /// <summary>The planned question ids, one per line, in order.</summary>
     public string Plan { get; set; } = "";
@@ -69,9 +91,10 @@ public sealed class GradeRow
 /// <param name="Status">active, completed or ended.</param>
 /// <param name="BankId">The bank asked from.</param>
 /// <param name="Candidate">Part of the candidate's name, any case.</param>
+/// <param name="Mode">practice or assessment.</param>
 /// <param name="From">Started at or after.</param>
 /// <param name="To">Started before.</param>
-public sealed record SessionFilter(string? Status = null, string? BankId = null, string? Candidate = null, DateTimeOffset? From = null, DateTimeOffset? To = null);
+public sealed record SessionFilter(string? Status = null, string? BankId = null, string? Candidate = null, DateTimeOffset? From = null, DateTimeOffset? To = null, string? Mode = null);
 
 /// <summary>An instance's claim on grading an answer, until <see cref="ExpiresAt"/>.</summary>
 public sealed record GradingClaim(string Owner, DateTimeOffset ExpiresAt);

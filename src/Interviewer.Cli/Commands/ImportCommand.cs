@@ -23,21 +23,36 @@ internal static class ImportCommand
         languageOption.AcceptOnlyFromAmong("es", "en");
         var format = CommonOptions.Format("Review report format", "table", "json");
         var force = new Option<bool>("--force") { Description = "Replace the bank in --out if the folder already holds one." };
+        var refine = new Option<bool>("--refine")
+        {
+            Description = "Ask the configured LLM (Interviewer:Llm:*) to propose each question's key points with Spanish and English phrases; " +
+                "a proposal is kept only if it validates, else the draft stays and the report says why.",
+        };
         var command = new Command("import",
             "Import an interview guide (sections of questions, each with what it evaluates and an example answer) as a draft bank: " +
             "sections become categories, questions keep their text and order, key points are drafted from each answer. " +
             "Prints a review report: what was found per question, how sure the importer is, and what to check. " +
             "Exit codes: 0 the bank was written and validates; 1 the drafted bank was written but does not validate; 2 usage or input error " +
-            "(document not found, not readable, no question in it; --out holds something else, or a bank and no --force).")
+            "(document not found, not readable, no question in it; --out holds something else, or a bank and no --force; --refine with no LLM configured).")
         {
-            document, outOption, idOption, titleOption, languageOption, format, force,
+            document, outOption, idOption, titleOption, languageOption, format, force, refine,
         };
-        command.SetAction(result =>
+        command.SetAction(async (result, ct) =>
         {
             var file = result.GetValue(document)!;
             if (!file.Exists)
             {
                 result.Error().WriteLine($"error: {file.FullName} not found.");
+                return 2;
+            }
+            await using var graders = result.GetValue(refine) ? GraderFactory.TryCreate(result) : null;
+            if (result.GetValue(refine) && graders?.Refiner is null)
+            {
+                if (graders is not null)
+                {
+                    result.Error().WriteLine("error: --refine needs an LLM: set Interviewer:Llm:Provider (with its Endpoint and Model or Deployment) " +
+                        "in interviewer.json or as Interviewer__Llm__Provider; see docs/llm.md.");
+                }
                 return 2;
             }
             var outDirectory = result.GetValue(outOption);
@@ -56,6 +71,14 @@ internal static class ImportCommand
             {
                 result.Error().WriteLine($"error: {file.Name}: {e.Message}");
                 return 2;
+            }
+
+            if (graders?.Refiner is { } refiner)
+            {
+                result.Error().WriteLine($"refining {import.Bank.Questions.Count} question(s) with the model…");
+                var refinement = await refiner.RefineAsync(import.Bank, ct);
+                import = GuideImporter.WithRefinedBank(import, refinement.Bank,
+                    refinement.Questions.ToDictionary(q => q.QuestionId, q => new RefinementReview(q.Refined, q.Reason)));
             }
 
             var folder = outDirectory?.FullName ?? CliEnvironment.Current.Resolve(import.Bank.Id);

@@ -25,7 +25,12 @@ internal static class ReviewTable
                     question.Number.ToString(CultureInfo.InvariantCulture),
                     Markup.Escape(question.Text),
                     Markup.Escape(Found(question)),
-                    question.KeyPoints.ToString(CultureInfo.InvariantCulture),
+                    question.KeyPoints.ToString(CultureInfo.InvariantCulture) + question.Refinement switch
+                    {
+                        null => string.Empty,
+                        { Refined: true } => " (refined)",
+                        _ => " (draft kept)",
+                    },
                     question.Confidence switch
                     {
                         Confidence.High => "[green]high[/]",
@@ -43,6 +48,14 @@ internal static class ReviewTable
             {
                 console.MarkupLine(Markup.Escape($"#{question.Number} {question.Id ?? question.Text}: {warning.Message}"));
             }
+        }
+        foreach (var question in report.Questions.Where(q => q.Refinement is { Refined: false }))
+        {
+            console.MarkupLine(Markup.Escape($"#{question.Number} {question.Id}: draft kept: {question.Refinement!.Reason}"));
+        }
+        if (report.Questions.Count(q => q.Refinement is not null) is > 0 and var asked)
+        {
+            console.MarkupLine(Markup.Escape($"refined: {report.Questions.Count(q => q.Refinement is { Refined: true })} of {asked} question(s)"));
         }
         var skipped = report.Skipped.Concat(report.Questions.SelectMany(q => q.Skipped)).GroupBy(s => s.Kind).ToList();
         if (skipped.Count > 0)

@@ -57,7 +57,16 @@ public sealed record QuestionReview(
     int KeyPoints,
     string Confidence,
     IReadOnlyList<ReviewWarning> Warnings,
-    IReadOnlyList<SkippedText> Skipped);
+    IReadOnlyList<SkippedText> Skipped)
+{
+    /// <summary>What <c>--refine</c> did to the question's key points; null when no refinement was asked (or it has no answer).</summary>
+    public RefinementReview? Refinement { get; init; }
+}
+
+/// <summary>What an LLM refinement did to a question's drafted key points.</summary>
+/// <param name="Refined">Whether the model's key points replaced the draft's.</param>
+/// <param name="Reason">Why the draft was kept: the model's failure, or what was wrong with its proposal.</param>
+public sealed record RefinementReview(bool Refined, string? Reason);
 
 /// <summary>Something to check about a question: a stable <see cref="Code"/> and a message for people.</summary>
 public sealed record ReviewWarning(string Code, string Message)

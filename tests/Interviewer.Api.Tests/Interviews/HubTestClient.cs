@@ -31,10 +31,17 @@ internal sealed class HubTestClient : IAsyncDisposable
 
     public static Task<HubTestClient> ConnectAsync(InterviewerApp app) => ConnectAsync(app.BaseAddress);
 
-    public static async Task<HubTestClient> ConnectAsync(Uri baseAddress)
+    /// <summary>Connects; <paramref name="forwardedFor"/> sends <c>X-Forwarded-For</c>, as a proxy in front of the service would.</summary>
+    public static async Task<HubTestClient> ConnectAsync(Uri baseAddress, string? forwardedFor = null)
     {
         var connection = new HubConnectionBuilder()
-            .WithUrl(new Uri(baseAddress, "hubs/interview"))
+            .WithUrl(new Uri(baseAddress, "hubs/interview"), o =>
+            {
+                if (forwardedFor is not null)
+                {
+                    o.Headers["X-Forwarded-For"] = forwardedFor;
+                }
+            })
             .WithStatefulReconnect()
             .AddJsonProtocol(o => InterviewerJson.Configure(o.PayloadSerializerOptions))
             .Build();

@@ -169,7 +169,7 @@ public abstract partial class InterviewHubTests
         var sessionId = started.GetProperty("sessionId").GetString()!;
 
         await connection.InvokeAsync<JsonElement>("SubmitAnswer",
-            JsonSerializer.Deserialize<JsonElement>($"{{\"sessionId\":\"{sessionId}\",\"answerId\":\"a-1\",\"text\":\"apples\"}}")).WaitAsync(HubTestClient.Timeout);
+            JsonSerializer.Deserialize<JsonElement>($"{{\"sessionId\":\"{sessionId}\",\"answerId\":\"a-1\",\"text\":\"{LiveApps.CompleteAnswer}\"}}")).WaitAsync(HubTestClient.Timeout);
         var graded = await raw.Task.WaitAsync(HubTestClient.Timeout);
 
         Assert.Equal(sessionId, graded.GetProperty("sessionId").GetString());

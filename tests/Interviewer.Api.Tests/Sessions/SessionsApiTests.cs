@@ -43,6 +43,30 @@ public sealed class SessionsApiTests
     }
 
     [Fact]
+    public async Task ListSessions_FiltersByModeAndShowsTheInvitation()
+    {
+        await using var app = LiveApps.Create();
+        var invitation = await Invitations.Invitations.CreateAsync(app, new Api.Invitations.CreateInvitationRequest(Feedback: "score"));
+        await using var hub = await HubTestClient.ConnectAsync(app);
+        var practice = await hub.StartAsync(new StartInterviewRequest(QuestionCount: 1));
+        var assessment = await hub.StartAsync(new StartInterviewRequest(Invitation: invitation.Token));
+        using var reviewer = app.CreateReviewerClient();
+
+        var assessments = (await reviewer.GetFromJsonAsync<JsonElement>("/api/sessions?mode=assessment")).EnumerateArray().ToList();
+        var practices = (await reviewer.GetFromJsonAsync<JsonElement>("/api/sessions?mode=practice")).EnumerateArray().ToList();
+        using var bad = await reviewer.GetAsync(new Uri("/api/sessions?mode=exam", UriKind.Relative));
+
+        var only = Assert.Single(assessments);
+        Assert.Equal(assessment.SessionId, only.GetProperty("id").GetString());
+        Assert.Equal(("assessment", "score", invitation.InvitationId),
+            (only.GetProperty("mode").GetString(), only.GetProperty("feedback").GetString(), only.GetProperty("invitationId").GetString()));
+        Assert.Equal(practice.SessionId, Assert.Single(practices).GetProperty("id").GetString());
+        Assert.Equal("practice", practices[0].GetProperty("mode").GetString());
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Contains("mode is 'exam'; use practice or assessment", await bad.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task GetSession_ReturnsTheTranscriptAndSummary()
     {
         await using var app = LiveApps.Create();

@@ -49,10 +49,12 @@ public sealed class BatchPageTests(BrowserFixture browser)
     }
 
     [Fact]
-    public async Task BatchPage_DownloadingTheCsvReport_GivesTheGrades()
+    public async Task BatchPage_DownloadingTheCsvReport_GivesTheGradesFromTheSavedRunWithoutGradingAgain()
     {
         await using var app = new InterviewerApp();
         var page = await browser.NewPageAsync(app.BaseAddress);
+        var gradeCalls = 0;
+        page.Request += (_, request) => { if (request.Method == "POST" && request.Url.Contains("/api/grade", StringComparison.Ordinal)) gradeCalls++; };
         await page.GotoAsync("/batch");
         await page.FillAsync("#reviewer-key", InterviewerApp.ReviewerKey);
         await page.Locator("#bank option[value='mlops-es']").WaitForAsync(new() { State = WaitForSelectorState.Attached });
@@ -63,10 +65,39 @@ public sealed class BatchPageTests(BrowserFixture browser)
         var download = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("[data-download=csv]"));
         var path = await download.PathAsync();
 
-        Assert.Equal("grades.csv", download.SuggestedFilename);
+        Assert.Matches("^grades-[0-9a-f]+\\.csv$", download.SuggestedFilename);
         using var reader = new StreamReader(path);
         var rows = CsvBatchReport.Read(reader).ToList();
         Assert.Equal(["a1", "a2", "a3"], rows.Select(r => r.Id));
+        Assert.Equal(1, gradeCalls);
+    }
+
+    [Fact]
+    public async Task BatchPage_PastRuns_ListsTheRunAndOpensItAgainWithoutTheFile()
+    {
+        await using var app = new InterviewerApp();
+        var page = await browser.NewPageAsync(app.BaseAddress);
+        await page.GotoAsync("/batch");
+        await page.FillAsync("#reviewer-key", InterviewerApp.ReviewerKey);
+        await page.Locator("#bank option[value='mlops-es']").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+        await page.SetInputFilesAsync("#file", new FilePayload { Name = "answers.csv", MimeType = "text/csv", Buffer = System.Text.Encoding.UTF8.GetBytes(Csv) });
+        await page.ClickAsync("#grade");
+        await page.Locator("#results-table tbody tr").Nth(2).WaitForAsync();
+
+        var fresh = await browser.NewPageAsync(app.BaseAddress);
+        await fresh.GotoAsync("/batch");
+        await fresh.FillAsync("#reviewer-key", InterviewerApp.ReviewerKey);
+        await fresh.ClickAsync("#show-runs");
+        var row = fresh.Locator("#runs tbody tr");
+        await row.WaitForAsync();
+
+        Assert.Equal(1, await row.CountAsync());
+        Assert.Contains("mlops-es v", await row.TextContentAsync(), StringComparison.Ordinal);
+        Assert.Contains("1 failed", await row.TextContentAsync(), StringComparison.Ordinal);
+        await row.Locator("[data-open]").ClickAsync();
+        await fresh.Locator("#results-table tbody tr").Nth(2).WaitForAsync();
+        Assert.Equal(["a1", "a2", "a3"], await fresh.Locator("#results-table tbody tr td:nth-child(2)").AllTextContentsAsync());
+        Assert.Contains("opened from the saved run", await fresh.TextContentAsync("#message"), StringComparison.Ordinal);
     }
 
     [Fact]

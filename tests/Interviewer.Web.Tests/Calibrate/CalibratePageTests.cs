@@ -83,6 +83,39 @@ public sealed class CalibratePageTests(BrowserFixture browser)
     }
 
     [Fact]
+    public async Task TwoRuns_DownloadFromTheSavedRun_AndCompareShowsWhatChanged()
+    {
+        await using var app = new InterviewerApp();
+        var page = await browser.NewPageAsync(app.BaseAddress);
+        await page.GotoAsync("/calibrate.html");
+        await page.FillAsync("#reviewer-key", InterviewerApp.ReviewerKey);
+        await page.SetInputFilesAsync("#file", new Microsoft.Playwright.FilePayload { Name = "scores.jsonl", MimeType = "application/x-ndjson", Buffer = System.Text.Encoding.UTF8.GetBytes(Upload) });
+        await page.ClickAsync("#run");
+        await page.WaitForSelectorAsync("#report:not([hidden])");
+        await page.CheckAsync("#cross-validate");
+        await page.ClickAsync("#run");
+        await page.WaitForSelectorAsync("#exemplar-note:not([hidden])");
+
+        var download = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("[data-download=md]"));
+        Assert.Matches("^calibration-[0-9a-f]+\\.md$", download.SuggestedFilename);
+        Assert.Contains("QWK", await File.ReadAllTextAsync(await download.PathAsync()), StringComparison.Ordinal);
+
+        await page.ClickAsync("#show-runs");
+        await page.Locator("#runs tbody tr").Nth(1).WaitForAsync();
+        Assert.Equal(2, await page.Locator("#runs tbody tr").CountAsync());
+        await page.Locator("#runs tbody input[type=checkbox]").Nth(0).CheckAsync();
+        await page.Locator("#runs tbody input[type=checkbox]").Nth(1).CheckAsync();
+        await page.ClickAsync("#compare");
+        await page.WaitForSelectorAsync("#comparison-section:not([hidden])");
+
+        var text = await page.TextContentAsync("#comparison");
+        Assert.Contains("All questions", text, StringComparison.Ordinal);
+        Assert.Contains("QWK", text, StringComparison.Ordinal);
+        Assert.Equal("6", await page.TextContentAsync("#comparison table [data-figure=n] td"));
+        Assert.True(await page.Locator("#comparison table").CountAsync() >= 2);
+    }
+
+    [Fact]
     public async Task WithAWrongKey_SaysSoAndShowsNoReport()
     {
         await using var app = new InterviewerApp();

@@ -119,4 +119,19 @@ public sealed class ImportPageTests(BrowserFixture browser)
         Assert.Equal("/import.html", await page.GetAttributeAsync(".site-nav a[data-i18n='nav.import']", "href"));
         await context.CloseAsync();
     }
+
+    [Fact]
+    public async Task ImportPage_ChangingLanguage_RedrawsTheDraftInPlaceWithoutLosingIt()
+    {
+        await using var app = new InterviewerApp();
+        var page = await ImportAsync(await browser.NewPageAsync(app.BaseAddress));
+
+        await page.Locator(".site-header #language").SelectOptionAsync("es");
+
+        Assert.Equal("Borrador: Data interview (data-guide)", await page.TextContentAsync("#draft-title"));
+        Assert.Equal("2 preguntas encontradas, 2 en el borrador.", await page.TextContentAsync("#message"));
+        Assert.Equal("Importar una guía de entrevista", await page.TextContentAsync("h1"));
+        Assert.Equal(2, await page.Locator(".import-table tbody tr").CountAsync());
+        Assert.Equal("Importar una guía de entrevista · Interviewer", await page.TitleAsync());
+    }
 }

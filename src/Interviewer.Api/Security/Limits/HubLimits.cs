@@ -7,7 +7,7 @@ namespace Interviewer.Api.Security.Limits;
 
 /// <summary>
 /// The hub's limits, checked before each call by <see cref="InterviewHubFilter"/>: calls, interviews and answers per
-/// client address; interviews in progress per address and in all; the graders practice may use and the LLM budget.
+/// client address; interviews in progress per address and in all; the graders practice may use (an assessment uses its invitation's) and the LLM budget.
 /// </summary>
 internal sealed class HubLimits(ClientLimits limits, ActiveSessions active, GraderRegistry graders, IOptions<LimitsOptions> options)
 {
@@ -18,7 +18,11 @@ internal sealed class HubLimits(ClientLimits limits, ActiveSessions active, Grad
         switch (invocation.HubMethodArguments.FirstOrDefault())
         {
             case StartInterviewRequest start when invocation.HubMethodName == nameof(InterviewHub.StartInterview):
-                RequirePracticeGrader(start.Grader);
+                // An assessment is graded by the grader its invitation names: a reviewer chose it.
+                if (start.Invitation is null)
+                {
+                    RequirePracticeGrader(start.Grader);
+                }
                 if (active.Refusal(client) is { } full)
                 {
                     throw new InterviewException(InterviewError.RateLimited, full);
@@ -44,9 +48,9 @@ internal sealed class HubLimits(ClientLimits limits, ActiveSessions active, Grad
 
     public void After(HubInvocationContext invocation, object? result)
     {
-        if (result is InterviewStarted started && invocation.HubMethodArguments.FirstOrDefault() is StartInterviewRequest request)
+        if (result is InterviewStarted started)
         {
-            active.Started(started.SessionId, Client(invocation.Context), graders.Get(request.Grader).Name);
+            active.Started(started.SessionId, Client(invocation.Context), started.Grader);
         }
         else if (invocation.HubMethodName == nameof(InterviewHub.EndInterview) && invocation.HubMethodArguments.FirstOrDefault() is SessionRequest { SessionId: { } id })
         {

@@ -1,14 +1,17 @@
 // The /batch page: a CSV or JSON Lines file to POST /api/grade, upload progress, a sortable results table whose rows
-// open on their key-point checklist, and report downloads. User text only ever reaches the page as text nodes.
-import { t, formatScore, onLanguageChange } from './i18n.js';
-import { problemMessage, reviewerKey, saveBlob, ApiError } from './api.js';
+// open on their key-point checklist, report downloads from the saved run, and past runs opened again.
+// User text only ever reaches the page as text nodes.
+import { t, formatScore, formatDate, onLanguageChange } from './i18n.js';
+import { problemMessage, reviewerKey, ApiError } from './api.js';
 import { takeTypedKey } from './reviewer-key.js';
 import { initReviewerPage } from './reviewer-page.js';
 import { fillBanks, fillGraders } from './options.js';
 import { renderChecklist, flagLabel } from './checklist.js';
+import { downloadRun, listRuns, openRun, renderRunList } from './runs.js';
 import batchStrings from './strings/batch.js';
+import runsStrings from './strings/runs.js';
 
-initReviewerPage(batchStrings);
+initReviewerPage(batchStrings, runsStrings);
 
 const $ = (selector) => document.querySelector(selector);
 const form = $('#batch-form');
@@ -22,8 +25,9 @@ const resultsSection = $('#results');
 const tbody = $('#results-table tbody');
 const columns = [...document.querySelectorAll('#results-table thead th')].map((th) => th.querySelector('button').dataset.i18n);
 
-let lastResponse = null;
+let run = null; // { id, kind } of the saved run shown
 let report = null;
+let pastRuns = null;
 let sort = { key: 'line', type: 'number', direction: 1 };
 const expanded = new Set();
 let lastMessage = null;
@@ -52,15 +56,14 @@ function contentTypeOf(file) {
 }
 
 // XMLHttpRequest rather than fetch: it reports upload progress.
-function post(file, format, onUploadProgress) {
+function post(file, onUploadProgress) {
   return new Promise((resolve, reject) => {
     const query = new URLSearchParams({ bankId: bankSelect.value, grader: graderSelect.value });
-    if (format) query.set('format', format);
     const xhr = new XMLHttpRequest();
     xhr.open('POST', `/api/grade?${query}`);
     xhr.setRequestHeader('Authorization', `Bearer ${reviewerKey.get()}`);
     xhr.setRequestHeader('Content-Type', contentTypeOf(file));
-    xhr.responseType = format && format !== 'json' ? 'blob' : 'text';
+    xhr.responseType = 'text';
     xhr.upload.addEventListener('progress', (e) => onUploadProgress?.(e));
     xhr.addEventListener('load', () => resolve(xhr));
     xhr.addEventListener('error', () => reject(new ApiError(t('http.unreachable'))));
@@ -69,12 +72,19 @@ function post(file, format, onUploadProgress) {
 }
 
 async function failure(xhr) {
-  if (xhr.status === 401 || xhr.status === 403) {
+  if (xhr.status === 401 || (xhr.status === 403 && xhr.getResponseHeader('WWW-Authenticate'))) {
     reviewerKey.set('');
     return t('reviewer.refused');
   }
-  const body = xhr.response instanceof Blob ? xhr.response : new Blob([xhr.responseText]);
-  return problemMessage(new Response(body, { status: xhr.status }));
+  return problemMessage(new Response(new Blob([xhr.responseText]), { status: xhr.status }));
+}
+
+function show(saved, body) {
+  run = saved;
+  report = body;
+  expanded.clear();
+  render();
+  resultsSection.hidden = false;
 }
 
 form.addEventListener('submit', async (event) => {
@@ -89,7 +99,7 @@ form.addEventListener('submit', async (event) => {
   progress.value = 0;
   say('batch.uploading', { name: file.name });
   try {
-    const xhr = await post(file, null, (e) => {
+    const xhr = await post(file, (e) => {
       if (e.lengthComputable) {
         progress.value = Math.round((e.loaded / e.total) * 100);
         if (e.loaded === e.total) { progress.removeAttribute('value'); say('batch.grading', { name: file.name }); }
@@ -99,13 +109,11 @@ form.addEventListener('submit', async (event) => {
       sayError(t('batch.notGraded', { detail: await failure(xhr) }));
       return;
     }
-    lastResponse = xhr.responseText;
-    report = JSON.parse(lastResponse);
-    expanded.clear();
-    render();
-    resultsSection.hidden = false;
-    const { summary } = report;
+    const body = JSON.parse(xhr.responseText);
+    show({ id: body.runId, kind: 'grade' }, body);
+    const { summary } = body;
     say(summary.failed ? 'batch.doneFailed' : 'batch.done', { graded: summary.graded, rows: summary.rows, failed: summary.failed });
+    if (pastRuns) await showPastRuns();
   } catch (error) {
     sayError(error.message);
   } finally {
@@ -204,31 +212,47 @@ document.querySelectorAll('th[data-sort]').forEach((th) => {
   });
 });
 
+// Every report comes from the saved run: nothing is uploaded or graded again.
 document.querySelectorAll('[data-download]').forEach((button) => {
   button.addEventListener('click', async () => {
-    const format = button.dataset.download;
-    if (format === 'json' && lastResponse) {
-      saveBlob(new Blob([lastResponse], { type: 'application/json' }), 'grades.json');
-      return;
-    }
-    // The CSV, HTML and Markdown reports are written by the server, from the same file graded again.
-    const file = fileInput.files[0];
-    if (!file) { say('batch.chooseAgain', {}, true); return; }
+    if (!run) return;
     button.disabled = true;
     try {
-      const xhr = await post(file, format);
-      if (xhr.status !== 200) { sayError(t('batch.downloadFailed', { detail: await failure(xhr) })); return; }
-      saveBlob(xhr.response, `grades.${format}`);
+      await downloadRun(run, button.dataset.download);
     } catch (error) {
-      sayError(error.message);
+      sayError(t('runs.downloadFailed', { detail: error.message }));
     } finally {
       button.disabled = false;
     }
   });
 });
 
+async function showPastRuns() {
+  if (!takeTypedKey()) { say('reviewer.missing', {}, true); $('#reviewer-key')?.focus(); return; }
+  try {
+    pastRuns = await listRuns('grade');
+    renderRunList($('#runs'), pastRuns, { onOpen: openPastRun });
+  } catch (error) {
+    sayError(error.message);
+  }
+}
+
+async function openPastRun(id) {
+  try {
+    const detail = await openRun(id);
+    show({ id: detail.id, kind: detail.kind }, detail.report);
+    say('runs.opened', { when: formatDate(detail.createdAt), who: detail.reviewer });
+    $('#results-title').scrollIntoView({ block: 'start' });
+  } catch (error) {
+    sayError(error.message);
+  }
+}
+
+$('#show-runs').addEventListener('click', showPastRuns);
+
 onLanguageChange(() => {
   render();
+  if (pastRuns) renderRunList($('#runs'), pastRuns, { onOpen: openPastRun });
   if (lastMessage?.key) say(lastMessage.key, lastMessage.params, lastMessage.isError);
 });
 

@@ -1,14 +1,17 @@
 // The /calibrate page: scored answers in, the calibration report drawn as SVG and tables (text nodes only),
-// suggestions tried in a what-if and undone with one button.
-import { t, formatNumber, onLanguageChange } from './i18n.js';
+// suggestions tried in a what-if and undone with one button; downloads from the saved run, past runs opened again and
+// two runs compared.
+import { t, formatNumber, formatDate, onLanguageChange } from './i18n.js';
 import { apiFetch } from './api.js';
 import { takeTypedKey } from './reviewer-key.js';
 import { initReviewerPage } from './reviewer-page.js';
 import { fillBanks, fillGraders } from './options.js';
 import { renderChecklist } from './checklist.js';
+import { downloadRun, listRuns, openRun, compareRuns, renderRunList, pickedRuns, renderComparison } from './runs.js';
 import calibrateStrings from './strings/calibrate.js';
+import runsStrings from './strings/runs.js';
 
-initReviewerPage(calibrateStrings);
+initReviewerPage(calibrateStrings, runsStrings);
 
 const SVG = 'http://www.w3.org/2000/svg';
 const $ = (id) => document.getElementById(id);
@@ -18,6 +21,8 @@ let original = null; // the report before any what-if
 let shown = null;
 let ticked = [];
 let status = null;
+let pastRuns = null;
+let comparison = null;
 
 function el(tag, attrs = {}, ...children) {
   const node = document.createElement(tag);
@@ -99,6 +104,7 @@ async function run(event) {
     lastRequest = { ...upload, save: false };
     render(original);
     setStatus(null);
+    if (pastRuns) await showPastRuns();
   } catch (error) {
     setError(error.message);
   } finally {
@@ -120,6 +126,61 @@ async function tryThese() {
     setError(error.message);
   } finally {
     $('try').disabled = false;
+  }
+}
+
+async function showPastRuns() {
+  if (!takeTypedKey()) { setStatus('reviewer.missing', {}, true); $('reviewer-key')?.focus(); return; }
+  try {
+    pastRuns = await listRuns('calibration');
+    renderPast();
+  } catch (error) {
+    setError(error.message);
+  }
+}
+
+function renderPast() {
+  renderRunList($('runs'), pastRuns, { onOpen: openPastRun, compare: true });
+  $('compare').hidden = pastRuns.length < 2;
+}
+
+// A past run is shown as it was saved; its suggestions can be read but not tried (the rows are not kept in the page).
+async function openPastRun(id) {
+  try {
+    const detail = await openRun(id);
+    original = { ...detail.report, runId: detail.id };
+    lastRequest = null;
+    render(original);
+    setStatus('runs.opened', { when: formatDate(detail.createdAt), who: detail.reviewer });
+    $('report').scrollIntoView({ block: 'start' });
+  } catch (error) {
+    setError(error.message);
+  }
+}
+
+async function compare() {
+  const ids = pickedRuns($('runs'));
+  if (ids.length !== 2) { setStatus('runs.pickTwo', {}, true); return; }
+  // A is the older run, so that changes read as what happened since.
+  const [a, b] = ids.map((id) => pastRuns.find((r) => r.id === id)).sort((x, y) => x.createdAt.localeCompare(y.createdAt));
+  setStatus('runs.comparing');
+  try {
+    comparison = await compareRuns(a.id, b.id);
+    renderComparison($('comparison'), comparison);
+    $('comparison-section').hidden = false;
+    setStatus(null);
+    $('comparison-section').scrollIntoView({ block: 'start' });
+  } catch (error) {
+    setError(error.message);
+  }
+}
+
+async function downloadShown(format) {
+  if (!shown?.runId) return;
+  try {
+    await downloadRun({ id: shown.runId, kind: 'calibration' }, format);
+  } catch (error) {
+    setError(t('runs.downloadFailed', { detail: error.message }));
   }
 }
 
@@ -290,7 +351,7 @@ function renderSuggestions() {
       el('input', { type: 'checkbox', id, value: s.id, 'aria-describedby': `${id}-why`, ...(ticked.includes(s.id) ? { checked: '' } : {}) }),
       el('div', {}, el('label', { for: id }, edit), el('p', { id: `${id}-why`, class: 'hint' }, why(report, s, params.keyPoint))));
   }));
-  $('try').hidden = report.suggestions.length === 0;
+  $('try').hidden = report.suggestions.length === 0 || !lastRequest;
 }
 
 /** Why a phrase is suggested, in the UI language, from the report's figures; the service's own words otherwise. */
@@ -328,11 +389,16 @@ function renderDisagreements(report) {
 
 onLanguageChange(() => {
   if (shown) render(shown, ticked);
+  if (pastRuns) renderPast();
+  if (comparison) renderComparison($('comparison'), comparison);
   if (status) setStatus(status.key, status.params, status.isError);
 });
 
 $('calibrate-form').addEventListener('submit', run);
 $('try').addEventListener('click', tryThese);
 $('reset').addEventListener('click', reset);
+$('show-runs').addEventListener('click', showPastRuns);
+$('compare').addEventListener('click', compare);
+document.querySelectorAll('[data-download]').forEach((button) => button.addEventListener('click', () => downloadShown(button.dataset.download)));
 fillBanks($('bank')).catch(() => setStatus('common.loadBanksFailed', {}, true));
 fillGraders($('grader')).catch((error) => setError(error.message));

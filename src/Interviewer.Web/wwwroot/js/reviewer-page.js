@@ -4,9 +4,9 @@ import { initLayout } from './layout.js';
 import { mountReviewerKey } from './reviewer-key.js';
 import reviewerStrings from './strings/reviewer.js';
 
-export function initReviewerPage(pageStrings) {
+export function initReviewerPage(...pageStrings) {
   addStrings(reviewerStrings);
-  addStrings(pageStrings);
+  pageStrings.forEach(addStrings);
   initLayout();
   mountReviewerKey(document.getElementById('reviewer'));
 }

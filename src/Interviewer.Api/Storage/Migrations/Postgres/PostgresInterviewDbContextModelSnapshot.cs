@@ -56,6 +56,42 @@ namespace Interviewer.Api.Storage.Migrations.Postgres
                     b.ToTable("answers", (string)null);
                 });
 
+            modelBuilder.Entity("Interviewer.Api.Storage.BankSnapshotRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("BankId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("ContentHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("ContentJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BankId", "Version", "ContentHash")
+                        .IsUnique();
+
+                    b.ToTable("bank_snapshots", (string)null);
+                });
+
             modelBuilder.Entity("Interviewer.Api.Storage.GradeRow", b =>
                 {
                     b.Property<string>("SessionId")
@@ -98,6 +134,77 @@ namespace Interviewer.Api.Storage.Migrations.Postgres
                     b.HasKey("SessionId", "AnswerId");
 
                     b.ToTable("grades", (string)null);
+                });
+
+            modelBuilder.Entity("Interviewer.Api.Storage.InvitationRow", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("BankId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("BankVersion")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("CandidateName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Feedback")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<string>("Grader")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Plan")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<long?>("RevokedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Seed")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("SessionId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long?>("StartedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.ToTable("invitations", (string)null);
                 });
 
             modelBuilder.Entity("Interviewer.Api.Storage.ReviewRow", b =>
@@ -146,6 +253,9 @@ namespace Interviewer.Api.Storage.Migrations.Postgres
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<long?>("BankSnapshotId")
+                        .HasColumnType("bigint");
+
                     b.Property<int?>("BankVersion")
                         .HasColumnType("integer");
 
@@ -184,6 +294,8 @@ namespace Interviewer.Api.Storage.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("BankSnapshotId");
+
                     b.HasIndex("CreatedAt");
 
                     b.ToTable("runs", (string)null);
@@ -200,6 +312,9 @@ namespace Interviewer.Api.Storage.Migrations.Postgres
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<long?>("BankSnapshotId")
+                        .HasColumnType("bigint");
+
                     b.Property<int>("BankVersion")
                         .HasColumnType("integer");
 
@@ -210,6 +325,11 @@ namespace Interviewer.Api.Storage.Migrations.Postgres
                     b.Property<long>("CreatedAt")
                         .HasColumnType("bigint");
 
+                    b.Property<string>("Feedback")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
                     b.Property<long?>("FinishedAt")
                         .HasColumnType("bigint");
 
@@ -217,6 +337,15 @@ namespace Interviewer.Api.Storage.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
+
+                    b.Property<string>("InvitationId")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Mode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
 
                     b.Property<double?>("OverallScore")
                         .HasColumnType("double precision");
@@ -233,6 +362,9 @@ namespace Interviewer.Api.Storage.Migrations.Postgres
                     b.Property<int>("Seed")
                         .HasColumnType("integer");
 
+                    b.Property<bool>("SnapshotRecovered")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -246,6 +378,8 @@ namespace Interviewer.Api.Storage.Migrations.Postgres
                         .HasColumnType("bigint");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("BankSnapshotId");
 
                     b.HasIndex("CreatedAt");
 
@@ -314,6 +448,22 @@ namespace Interviewer.Api.Storage.Migrations.Postgres
                         .HasForeignKey("SessionId", "TurnNumber")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Interviewer.Api.Storage.RunRow", b =>
+                {
+                    b.HasOne("Interviewer.Api.Storage.BankSnapshotRow", null)
+                        .WithMany()
+                        .HasForeignKey("BankSnapshotId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Interviewer.Api.Storage.SessionRow", b =>
+                {
+                    b.HasOne("Interviewer.Api.Storage.BankSnapshotRow", null)
+                        .WithMany()
+                        .HasForeignKey("BankSnapshotId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Interviewer.Api.Storage.TurnRow", b =>

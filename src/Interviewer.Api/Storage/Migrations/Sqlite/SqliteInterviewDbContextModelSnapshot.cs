@@ -51,6 +51,40 @@ namespace Interviewer.Api.Storage.Migrations.Sqlite
                     b.ToTable("answers", (string)null);
                 });
 
+            modelBuilder.Entity("Interviewer.Api.Storage.BankSnapshotRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("BankId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContentHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContentJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BankId", "Version", "ContentHash")
+                        .IsUnique();
+
+                    b.ToTable("bank_snapshots", (string)null);
+                });
+
             modelBuilder.Entity("Interviewer.Api.Storage.GradeRow", b =>
                 {
                     b.Property<string>("SessionId")
@@ -93,6 +127,77 @@ namespace Interviewer.Api.Storage.Migrations.Sqlite
                     b.HasKey("SessionId", "AnswerId");
 
                     b.ToTable("grades", (string)null);
+                });
+
+            modelBuilder.Entity("Interviewer.Api.Storage.InvitationRow", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BankId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("BankVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CandidateName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Feedback")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Grader")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Plan")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("RevokedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Seed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SessionId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("StartedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.ToTable("invitations", (string)null);
                 });
 
             modelBuilder.Entity("Interviewer.Api.Storage.ReviewRow", b =>
@@ -141,6 +246,9 @@ namespace Interviewer.Api.Storage.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("BankSnapshotId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int?>("BankVersion")
                         .HasColumnType("INTEGER");
 
@@ -179,6 +287,8 @@ namespace Interviewer.Api.Storage.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("BankSnapshotId");
+
                     b.HasIndex("CreatedAt");
 
                     b.ToTable("runs", (string)null);
@@ -195,6 +305,9 @@ namespace Interviewer.Api.Storage.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("BankSnapshotId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("BankVersion")
                         .HasColumnType("INTEGER");
 
@@ -205,12 +318,26 @@ namespace Interviewer.Api.Storage.Migrations.Sqlite
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Feedback")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("FinishedAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Grader")
                         .IsRequired()
                         .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("InvitationId")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Mode")
+                        .IsRequired()
+                        .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
                     b.Property<double?>("OverallScore")
@@ -228,6 +355,9 @@ namespace Interviewer.Api.Storage.Migrations.Sqlite
                     b.Property<int>("Seed")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("SnapshotRecovered")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -241,6 +371,8 @@ namespace Interviewer.Api.Storage.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("BankSnapshotId");
 
                     b.HasIndex("CreatedAt");
 
@@ -309,6 +441,22 @@ namespace Interviewer.Api.Storage.Migrations.Sqlite
                         .HasForeignKey("SessionId", "TurnNumber")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Interviewer.Api.Storage.RunRow", b =>
+                {
+                    b.HasOne("Interviewer.Api.Storage.BankSnapshotRow", null)
+                        .WithMany()
+                        .HasForeignKey("BankSnapshotId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Interviewer.Api.Storage.SessionRow", b =>
+                {
+                    b.HasOne("Interviewer.Api.Storage.BankSnapshotRow", null)
+                        .WithMany()
+                        .HasForeignKey("BankSnapshotId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Interviewer.Api.Storage.TurnRow", b =>

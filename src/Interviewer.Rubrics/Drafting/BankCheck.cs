@@ -1,14 +1,17 @@
-using Interviewer.Rubrics.Drafting;
 using Interviewer.Rubrics.Grading.Keyword;
 using Interviewer.Rubrics.Loading;
 using Interviewer.Rubrics.Model;
 
-namespace Interviewer.Import;
+namespace Interviewer.Rubrics.Drafting;
 
-/// <summary>Checks a drafted bank as <c>interviewer validate</c> would: written to files, read back, then its rubric quality.</summary>
+/// <summary>
+/// Checks a drafted bank as <c>interviewer validate</c> would: written to files, read back, then its rubric quality. Imported
+/// banks and the rubrics an LLM proposes for them pass the same check.
+/// </summary>
 public static class BankCheck
 {
     /// <summary>The bank as read back from its files (null when they do not load) and every problem found.</summary>
+    /// <param name="bank">The bank to check; it is written to a temporary folder that is removed afterwards.</param>
     public static (QuestionBank? Bank, IReadOnlyList<string> Problems) ReadBack(QuestionBank bank)
     {
         ArgumentNullException.ThrowIfNull(bank);

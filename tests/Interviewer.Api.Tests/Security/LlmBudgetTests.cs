@@ -1,0 +1,83 @@
+using System.Text.Json;
+using Interviewer.Api.Interviews;
+using Interviewer.Api.Tests.Infrastructure;
+using Interviewer.Api.Tests.Interviews;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.Logging;
+
+namespace Interviewer.Api.Tests.Security;
+
+/// <summary>The LLM budget per client address (<c>Interviewer:Limits:LlmGradesPerHour</c>), with the llm grader calling a scripted model.</summary>
+public sealed class LlmBudgetTests
+{
+    private const string FirstAddress = "203.0.113.7";
+    private const string SecondAddress = "198.51.100.9";
+
+    private static readonly string Verdict = JsonSerializer.Serialize(new
+    {
+        key_points = new[]
+        {
+            new { id = "beta-one-bananas", status = "covered", quote = "bananas" },
+            new { id = "beta-one-grapes", status = "covered", quote = "grapes" },
+        },
+        follow_up = (string?)null,
+        feedback = "Both covered.",
+    });
+
+    [Fact]
+    public async Task LlmGrades_PastTheBudget_AreRefusedForThatAddressOnly_AndKeywordGradingGoesOn()
+    {
+        await using var model = await ScriptedLlmServer.StartAsync(Verdict);
+        var logs = new CapturedLogs();
+        var settings = new Dictionary<string, string?>(model.Settings())
+        {
+            ["Interviewer:Limits:LlmGradesPerHour"] = "2",
+            ["Interviewer:Limits:PracticeGraders:0"] = "keyword",
+            ["Interviewer:Limits:PracticeGraders:1"] = "llm",
+            ["Interviewer:Security:KnownProxies:0"] = "127.0.0.0/8",
+        };
+        await using var app = LiveApps.Create(settings, services: logs.AddTo);
+        await using var first = await HubTestClient.ConnectAsync(app.BaseAddress, FirstAddress);
+
+        var graded = new List<GradedMessage>();
+        for (var i = 0; i < 2; i++)
+        {
+            graded.Add(await AnswerAsync(first, "llm"));
+        }
+        var refused = await AnswerRefusedAsync(first, "llm");
+        var keyword = await AnswerAsync(first, "keyword");
+        await using var reconnected = await HubTestClient.ConnectAsync(app.BaseAddress, FirstAddress);
+        var refusedAfterReconnect = await AnswerRefusedAsync(reconnected, "llm");
+        await using var second = await HubTestClient.ConnectAsync(app.BaseAddress, SecondAddress);
+        var otherAddress = await AnswerAsync(second, "llm");
+
+        Assert.All(graded, g => Assert.Equal(("llm", false, 100.0), (g.Grade!.Grader, g.Grade.Degraded, g.Grade.Score)));
+        Assert.StartsWith("rate_limited: more than 2 LLM-graded answers per hour from this address (Interviewer:Limits:LlmGradesPerHour); retry in ",
+            refused, StringComparison.Ordinal);
+        Assert.EndsWith(" s", refused, StringComparison.Ordinal);
+        Assert.StartsWith("rate_limited: more than 2 LLM-graded answers per hour", refusedAfterReconnect, StringComparison.Ordinal);
+        Assert.Equal(("keyword", 100.0), (keyword.Grade!.Grader, keyword.Grade.Score));
+        Assert.Equal(("llm", false), (otherAddress.Grade!.Grader, otherAddress.Grade.Degraded));
+        Assert.Equal(3, model.Requests);
+        var logged = Assert.Single(logs.Entries, e => e.Text.Contains("LlmGradesPerHour", StringComparison.Ordinal));
+        Assert.Equal(LogLevel.Warning, logged.Level);
+    }
+
+    private static async Task<GradedMessage> AnswerAsync(HubTestClient client, string grader)
+    {
+        var started = await client.StartAsync(new StartInterviewRequest(QuestionCount: 1, Categories: ["beta"], Grader: grader));
+        await client.NextQuestionAsync();
+        var (_, graded) = await client.AnswerAsync(started.SessionId, "bananas and grapes");
+        await client.NextCompletedAsync();
+        return graded;
+    }
+
+    /// <summary>Starts an interview and answers it; returns the refusal's text (the HubException's message after its prefix).</summary>
+    private static async Task<string> AnswerRefusedAsync(HubTestClient client, string grader)
+    {
+        var started = await client.StartAsync(new StartInterviewRequest(QuestionCount: 1, Categories: ["beta"], Grader: grader));
+        await client.NextQuestionAsync();
+        var e = await Assert.ThrowsAsync<HubException>(() => client.SubmitAsync(started.SessionId, "a-1", "bananas and grapes"));
+        return e.Message[(e.Message.IndexOf("HubException: ", StringComparison.Ordinal) + 14)..];
+    }
+}
