@@ -2,6 +2,7 @@ using Interviewer.Api.Banks;
 using Interviewer.Api.Calibration;
 using Interviewer.Api.Grading;
 using Interviewer.Api.Interviews;
+using Interviewer.Api.OpenApi;
 using Interviewer.Api.Invitations;
 using Interviewer.Api.Reviews;
 using Interviewer.Api.Runs;
@@ -29,7 +30,11 @@ public static class HostingExtensions
         builder.Services.AddInterviewerSecurity();
         builder.Logging.AddHubLogging();
         builder.Services.ConfigureHttpJsonOptions(o => InterviewerJson.Configure(o.SerializerOptions));
-        builder.Services.AddOpenApi();
+        builder.Services.AddOpenApi(o =>
+        {
+            o.AddDocumentTransformer<ReviewerKeySecurity>();
+            o.AddOperationTransformer<ReviewerKeySecurity>();
+        });
         builder.Services.AddOptions<RubricsOptions>().BindConfiguration(RubricsOptions.Section);
         builder.Services.AddSingleton(sp => sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<RubricsOptions>>().Value.LoadCatalog());
         builder.Services.AddInterviewerGraders(builder.Configuration);
@@ -63,6 +68,7 @@ public static class HostingExtensions
 
         app.UseClientAddress();
         app.UseSecurityHeaders();
+        app.UseManagementPort();
         var pages = new PhysicalFileProvider(WebAssets.RootPath);
         app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = pages });
         app.UseStaticFiles(new StaticFileOptions { FileProvider = pages });
@@ -71,7 +77,6 @@ public static class HostingExtensions
         app.UseAuthentication();
         app.UseRateLimiter();
         app.UseAuthorization();
-        app.UseManagementPort();
         app.MapOpenApi().RequireManagement(app.Services);
         app.MapInterviewerHealth();
         app.MapBanksApi();

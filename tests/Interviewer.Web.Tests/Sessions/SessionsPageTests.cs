@@ -85,7 +85,7 @@ public sealed class SessionsPageTests(BrowserFixture browser)
         await page.Locator("#status").SelectOptionAsync("completed");
         await page.ClickAsync("#apply");
         await Expect(page.Locator("#sessions tbody tr")).ToHaveCountAsync(1);
-        await Expect(page.Locator("#sessions tbody tr td").Nth(3)).ToHaveTextAsync("completed");
+        await Expect(page.Locator("#sessions tbody tr td").Nth(4)).ToHaveTextAsync("completed");
 
         await page.Locator("#bank").SelectOptionAsync("web-es");
         await page.ClickAsync("#apply");
@@ -130,7 +130,7 @@ public sealed class SessionsPageTests(BrowserFixture browser)
         var page = await ReviewerPageAsync(app, 390, "es-ES");
 
         await Expect(page.Locator("h1")).ToHaveTextAsync("Entrevistas");
-        await Expect(page.Locator("#sessions tbody tr td").Nth(3)).ToHaveTextAsync("completada");
+        await Expect(page.Locator("#sessions tbody tr td").Nth(4)).ToHaveTextAsync("completada");
         Assert.False(await page.EvaluateAsync<bool>(HasHorizontalScroll));
         await page.Locator("#sessions tbody a[data-open]").ClickAsync();
         await Expect(page.Locator("#session-title")).ToHaveTextAsync("Entrevista de Ada");
