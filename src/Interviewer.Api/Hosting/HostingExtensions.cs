@@ -1,5 +1,6 @@
 using Interviewer.Api.Banks;
 using Interviewer.Api.Calibration;
+using Interviewer.Api.Candidates;
 using Interviewer.Api.Grading;
 using Interviewer.Api.Interviews;
 using Interviewer.Api.OpenApi;
@@ -41,6 +42,7 @@ public static class HostingExtensions
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddInterviews(builder.Configuration);
         builder.Services.AddSingleton<ReviewStore>();
+        builder.Services.AddSingleton<CandidateStore>();
         builder.Services.AddSingleton<RunStore>();
         builder.Services.AddSingleton<InvitationStore>();
         builder.Services.AddInterviewerTelemetry(builder.Configuration);
@@ -84,6 +86,7 @@ public static class HostingExtensions
         app.MapCalibrationApi();
         app.MapGradingApi();
         app.MapGradersApi();
+        app.MapProgressApi();
         app.MapSessionsApi();
         app.MapReviewsApi();
         app.MapRunsApi();

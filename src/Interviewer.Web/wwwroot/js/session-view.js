@@ -60,6 +60,7 @@ export function renderSessionHead(session) {
       session.mode ? node('span', { class: 'badge', 'data-mode': session.mode }, t(`ses.mode.${session.mode}`)) : null,
       session.mode === 'assessment' ? node('span', { class: 'muted' }, t('ses.feedbackSeen', { feedback: t(`ses.feedback.${session.feedback}`) })) : null),
     node('p', { class: 'muted' }, dates),
+    session.snapshotRecovered ? node('p', { class: 'muted', 'data-snapshot': 'recovered' }, t('ses.snapshotRecovered')) : null,
     node('p', {}, node('strong', {}, t(done ? 'ses.overallDone' : 'ses.overall', { score: formatScore(session.summary?.overallScore) }))));
 }
 
