@@ -4,6 +4,7 @@ import { language, languages, languageNames, chooseLanguage, applyStrings, onLan
 
 const pages = [
   { href: '/', key: 'nav.interview', paths: ['/', '/index.html'] },
+  { href: '/progress.html', key: 'nav.progress', paths: ['/progress', '/progress.html'] },
   { href: '/sessions.html', key: 'nav.sessions', paths: ['/sessions', '/sessions.html'] },
   { href: '/invitations.html', key: 'nav.invitations', paths: ['/invitations', '/invitations.html'] },
   { href: '/batch.html', key: 'nav.batch', paths: ['/batch', '/batch.html'] },
