@@ -1,7 +1,9 @@
 using Interviewer.Api.Banks;
 using Interviewer.Api.Calibration;
+using Interviewer.Api.Candidates;
 using Interviewer.Api.Grading;
 using Interviewer.Api.Interviews;
+using Interviewer.Api.OpenApi;
 using Interviewer.Api.Invitations;
 using Interviewer.Api.Reviews;
 using Interviewer.Api.Runs;
@@ -29,13 +31,18 @@ public static class HostingExtensions
         builder.Services.AddInterviewerSecurity();
         builder.Logging.AddHubLogging();
         builder.Services.ConfigureHttpJsonOptions(o => InterviewerJson.Configure(o.SerializerOptions));
-        builder.Services.AddOpenApi();
+        builder.Services.AddOpenApi(o =>
+        {
+            o.AddDocumentTransformer<ReviewerKeySecurity>();
+            o.AddOperationTransformer<ReviewerKeySecurity>();
+        });
         builder.Services.AddOptions<RubricsOptions>().BindConfiguration(RubricsOptions.Section);
         builder.Services.AddSingleton(sp => BankCatalog.Load(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<RubricsOptions>>().Value.ResolvedPath));
         builder.Services.AddInterviewerGraders(builder.Configuration);
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddInterviews(builder.Configuration);
         builder.Services.AddSingleton<ReviewStore>();
+        builder.Services.AddSingleton<CandidateStore>();
         builder.Services.AddSingleton<RunStore>();
         builder.Services.AddSingleton<InvitationStore>();
         builder.Services.AddInterviewerTelemetry();
@@ -59,6 +66,7 @@ public static class HostingExtensions
 
         app.UseClientAddress();
         app.UseSecurityHeaders();
+        app.UseManagementPort();
         var pages = new PhysicalFileProvider(WebAssets.RootPath);
         app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = pages });
         app.UseStaticFiles(new StaticFileOptions { FileProvider = pages });
@@ -67,7 +75,6 @@ public static class HostingExtensions
         app.UseAuthentication();
         app.UseRateLimiter();
         app.UseAuthorization();
-        app.UseManagementPort();
         app.MapOpenApi().RequireManagement(app.Services);
         app.MapInterviewerHealth();
         app.MapBanksApi();
@@ -75,6 +82,7 @@ public static class HostingExtensions
         app.MapCalibrationApi();
         app.MapGradingApi();
         app.MapGradersApi();
+        app.MapProgressApi();
         app.MapSessionsApi();
         app.MapReviewsApi();
         app.MapRunsApi();

@@ -8,7 +8,10 @@ namespace Interviewer.Api.Interviews;
 
 /// <summary>
 /// The argument of <c>StartInterview</c>: a practice interview (every field optional), or an assessment from a reviewer's
-/// invitation (<c>invitation</c>: its token; every other field is then ignored, the invitation says them).
+/// invitation (<c>invitation</c>: its token; every other field is then ignored, the invitation says them). In practice,
+/// <c>candidateId</c> with its <c>candidateToken</c> files the interview under a practising candidate (without them a new
+/// candidate is issued), and <c>questionIds</c> asks exactly those questions, in that order (<c>questionCount</c> and
+/// <c>categories</c> are then ignored).
 /// </summary>
 public sealed record StartInterviewRequest(
     string? BankId = null,
@@ -17,7 +20,10 @@ public sealed record StartInterviewRequest(
     string? Grader = null,
     int? Seed = null,
     string? CandidateName = null,
-    string? Invitation = null);
+    string? Invitation = null,
+    string? CandidateId = null,
+    string? CandidateToken = null,
+    IReadOnlyList<string>? QuestionIds = null);
 
 /// <summary>What <c>StartInterview</c> returns; the first <c>Question</c> event follows.</summary>
 /// <param name="SessionId">The session.</param>
@@ -27,7 +33,18 @@ public sealed record StartInterviewRequest(
 /// <param name="Mode"><c>practice</c> or <c>assessment</c>.</param>
 /// <param name="Feedback">What the candidate sees of grades: <c>none</c>, <c>score</c> or <c>full</c>.</param>
 /// <param name="Grader">The grader that grades the answers.</param>
-public sealed record InterviewStarted(string SessionId, string ResumeToken, BankInfo Bank, int TotalQuestions, string Mode, string Feedback, string Grader);
+/// <param name="CandidateId">The practising candidate the session belongs to (issued on a first practice start); absent for an assessment.</param>
+/// <param name="CandidateToken">The candidate's secret, returned once when the candidate is issued: send it with <c>candidateId</c> on later starts and to read their progress.</param>
+public sealed record InterviewStarted(
+    string SessionId,
+    string ResumeToken,
+    BankInfo Bank,
+    int TotalQuestions,
+    string Mode,
+    string Feedback,
+    string Grader,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? CandidateId = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? CandidateToken = null);
 
 /// <summary>The bank an interview draws from.</summary>
 public sealed record BankInfo(string Id, string Title, string Language, int Version);

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Security.Cryptography;
+using Interviewer.Api.Candidates;
 using Interviewer.Api.Invitations;
 using Interviewer.Api.Security;
 using Interviewer.Api.Storage;
@@ -22,6 +23,7 @@ internal sealed partial class InterviewService(
     BankCatalog catalog,
     GraderRegistry graders,
     InterviewStore store,
+    CandidateStore candidates,
     SessionCache cache,
     GradingClaims claims,
     InvitationStore invitations,
@@ -61,9 +63,17 @@ internal sealed partial class InterviewService(
             throw Invalid($"candidateName is {name.Length} characters; the most is {MaxCandidateNameLength}");
         }
         var seed = request.Seed ?? RandomNumberGenerator.GetInt32(int.MaxValue);
-        var plan = InterviewPlanner.Plan(bank, count, request.Categories, seed);
+        if (request.QuestionIds is { Count: var chosen } && chosen > options.MaxQuestionCount)
+        {
+            throw Invalid($"questionIds names {chosen} questions; the most is {options.MaxQuestionCount}");
+        }
+        // Named questions ("practise my weak areas") are asked in that order; otherwise the plan is drawn.
+        var plan = request.QuestionIds is { Count: > 0 } questionIds
+            ? InterviewPlanner.Chosen(bank, questionIds)
+            : InterviewPlanner.Plan(bank, count, request.Categories, seed);
 
         var now = time.GetUtcNow();
+        var candidate = await CandidateOfAsync(request, now);
         var token = SecretTokens.New();
         var session = new InterviewSession
         {
@@ -73,14 +83,18 @@ internal sealed partial class InterviewService(
             Grader = grader.Name,
             Seed = seed,
             CandidateName = string.IsNullOrEmpty(name) ? null : name,
+            CandidateId = candidate.Id,
             Plan = plan,
             CreatedAt = now,
         };
-        return await BeginAsync(session, token, connectionId);
+        return await BeginAsync(session, token, connectionId, candidate.NewToken);
     }
 
-    /// <summary>Stores a new session with its first turn; the answer returns the resume token and the first question follows it.</summary>
-    private async Task<HubOutcome<InterviewStarted>> BeginAsync(InterviewSession session, string token, string connectionId)
+    /// <summary>
+    /// Stores a new session with its first turn; the answer returns the resume token (and a newly issued candidate's token)
+    /// and the first question follows it.
+    /// </summary>
+    private async Task<HubOutcome<InterviewStarted>> BeginAsync(InterviewSession session, string token, string connectionId, string? candidateToken = null)
     {
         var first = session.Begin(session.CreatedAt);
         await store.InsertAsync(session);
@@ -89,7 +103,8 @@ internal sealed partial class InterviewService(
 
         var question = InterviewWire.Question(session, first);
         return new(
-            new InterviewStarted(session.Id, token, InterviewWire.Bank(session), session.Plan.Count, ModeNames.Of(session.Mode), ModeNames.Of(session.Feedback), session.Grader),
+            new InterviewStarted(session.Id, token, InterviewWire.Bank(session), session.Plan.Count, ModeNames.Of(session.Mode), ModeNames.Of(session.Feedback), session.Grader,
+                session.CandidateId, candidateToken),
             () => hub.Clients.Client(connectionId).Question(question));
     }
 

@@ -72,6 +72,9 @@ internal sealed class InterviewSession
     public required string Grader { get; init; }
     public required int Seed { get; init; }
     public string? CandidateName { get; init; }
+
+    /// <summary>The practising candidate this session belongs to (their progress lists it); null for an assessment.</summary>
+    public string? CandidateId { get; init; }
     public InterviewMode Mode { get; init; } = InterviewMode.Practice;
     public FeedbackLevel Feedback { get; init; } = FeedbackLevel.Full;
 

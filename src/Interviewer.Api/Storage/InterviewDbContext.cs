@@ -15,6 +15,7 @@ public abstract class InterviewDbContext(DbContextOptions options) : DbContext(o
     public DbSet<RunRow> Runs => Set<RunRow>();
     public DbSet<InvitationRow> Invitations => Set<InvitationRow>();
     public DbSet<BankSnapshotRow> BankSnapshots => Set<BankSnapshotRow>();
+    public DbSet<CandidateRow> Candidates => Set<CandidateRow>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -73,6 +74,7 @@ public abstract class InterviewDbContext(DbContextOptions options) : DbContext(o
         ReviewAndRunModel.Configure(modelBuilder);
         InvitationModel.Configure(modelBuilder);
         BankSnapshotModel.Configure(modelBuilder);
+        CandidateModel.Configure(modelBuilder);
     }
 }
 

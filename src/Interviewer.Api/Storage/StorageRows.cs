@@ -33,6 +33,9 @@ public sealed class SessionRow
     /// <summary>The invitation an assessment was started from; null for practice.</summary>
     public string? InvitationId { get; set; }
 
+    /// <summary>The practising candidate (<see cref="CandidateRow"/>) the session belongs to; null for an assessment or an old session.</summary>
+    public string? CandidateId { get; set; }
+
     /// <summary>The planned question ids, one per line, in order.</summary>
     public string Plan { get; set; } = "";
 

@@ -192,6 +192,40 @@ public sealed class ReviewsApiTests
     }
 
     [Fact]
+    public async Task Export_IsImportedAsExemplarsUnchanged()
+    {
+        await using var app = LiveApps.Create();
+        var sessions = await AnsweredSessionsAsync(app, 2);
+        using var reviewer = app.CreateReviewerClient();
+        (await PutReviewAsync(reviewer, sessions[0], 1, new { score = 4, maxScore = 5 })).Dispose();
+        (await PutReviewAsync(reviewer, sessions[1], 1, new { score = 1.5, maxScore = 5 })).Dispose();
+        using var response = await reviewer.GetAsync(new Uri("/api/reviews?format=jsonl&bankId=test-bank", UriKind.Relative));
+        var work = TestRun.Folder("exemplars");
+        var file = Path.Combine(work.FullName, "reviews.jsonl");
+        await File.WriteAllBytesAsync(file, await response.Content.ReadAsByteArrayAsync());
+        var rubrics = Path.Combine(work.FullName, "rubrics");
+        foreach (var yaml in Directory.GetFiles(LiveApps.FixtureRubrics, "*.yaml", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(rubrics, Path.GetRelativePath(LiveApps.FixtureRubrics, yaml));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(yaml, target);
+        }
+
+        var imported = await CliProcess.RunAsync(work.FullName, "exemplars", "import", file, "--bank", "test-bank", "--rubrics", rubrics);
+        var listed = await CliProcess.RunAsync(work.FullName, "exemplars", "list", "test-bank", "--rubrics", rubrics, "--format", "json");
+
+        Assert.Equal(0, imported.ExitCode);
+        Assert.Contains("2 added", imported.Out, StringComparison.Ordinal);
+        Assert.Equal(0, listed.ExitCode);
+        using var list = JsonDocument.Parse(listed.Out);
+        var scores = list.RootElement.GetProperty("exemplars").EnumerateArray()
+            .ToDictionary(e => e.GetProperty("exemplar").GetProperty("id").GetString()!, e => e.GetProperty("exemplar").GetProperty("score").GetDouble());
+        Assert.Equal(4, scores[$"{sessions[0]}-t1"]);
+        Assert.Equal(1.5, scores[$"{sessions[1]}-t1"]);
+        work.Delete(recursive: true);
+    }
+
+    [Fact]
     public async Task Export_Csv_HasTheCalibrationColumns()
     {
         await using var app = LiveApps.Create();

@@ -52,7 +52,7 @@ public sealed class ManagementRoutesTests
     private static Dictionary<string, string?> Port(int port) =>
         new() { ["Interviewer:Security:ManagementPort"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture) };
 
-    private static int FreePort()
+    internal static int FreePort()
     {
         using var listener = new TcpListener(System.Net.IPAddress.Loopback, 0);
         listener.Start();

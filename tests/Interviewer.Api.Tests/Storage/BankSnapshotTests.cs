@@ -88,6 +88,30 @@ public abstract class BankSnapshotTests(StoreProvider provider)
     }
 
     [Fact]
+    public async Task SavedRun_AfterTheBankChanged_ReportsTheQuestionAsGraded()
+    {
+        var rubrics = EditableRubrics.Copy();
+        var store = TestStore.Create(provider);
+        string runId;
+        await using (var app = Start(rubrics, store))
+        {
+            using var reviewer = app.CreateReviewerClient();
+            using var graded = await reviewer.PostAsJsonAsync("/api/grade",
+                new { bankId = "test-bank", items = new[] { new { id = "a1", questionId = "beta-one", answer = "bananas" } } });
+            runId = (await graded.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("runId").GetString()!;
+        }
+        rubrics.Replace(BetaOne, "Compare bananas and grapes.", "Which grows on vines, bananas or grapes?");
+        rubrics.BumpVersion();
+
+        await using var restarted = Start(rubrics, store);
+        using var client = restarted.CreateReviewerClient();
+        var markdown = await client.GetStringAsync($"/api/runs/{runId}?format=md");
+
+        Assert.Contains("Compare bananas and grapes.", markdown, StringComparison.Ordinal);
+        Assert.DoesNotContain("Which grows on vines", markdown, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task SameContent_IsStoredOnce()
     {
         var rubrics = EditableRubrics.Copy();

@@ -9,7 +9,7 @@ namespace Interviewer.Web.Tests.Layout;
 [Collection(BrowserCollection.Name)]
 public sealed class SharedLayoutTests(BrowserFixture browser)
 {
-    private static readonly string[] MenuLinks = ["/", "/sessions.html", "/batch.html", "/calibrate.html", "/import.html"];
+    private static readonly string[] MenuLinks = ["/", "/progress.html", "/sessions.html", "/invitations.html", "/batch.html", "/calibrate.html", "/import.html"];
 
     // Visible controls without a label, an aria-label or text of their own, by id or tag.
     private const string UnnamedControls =
@@ -29,6 +29,8 @@ public sealed class SharedLayoutTests(BrowserFixture browser)
     [InlineData("/batch.html", "/batch.html")]
     [InlineData("/batch", "/batch.html")]
     [InlineData("/calibrate.html", "/calibrate.html")]
+    [InlineData("/progress.html", "/progress.html")]
+    [InlineData("/invitations.html", "/invitations.html")]
     public async Task EveryPage_HasTheMenuToEveryPage_MarksItself_AndHasLandmarks(string path, string current)
     {
         await using var app = new InterviewerApp();
@@ -126,7 +128,7 @@ public sealed class SharedLayoutTests(BrowserFixture browser)
         await using var app = new InterviewerApp();
         var page = await browser.NewPageAsync(app.BaseAddress, 390, 844, language == "es" ? "es-ES" : "en-US");
 
-        foreach (var path in new[] { "/", "/batch.html", "/calibrate.html" })
+        foreach (var path in new[] { "/", "/progress.html", "/batch.html", "/calibrate.html" })
         {
             await page.GotoAsync(path);
             await Expect(page.Locator(".site-nav a").Last).ToBeVisibleAsync();

@@ -60,6 +60,7 @@ public sealed class SessionsPageTests(BrowserFixture browser)
 
         await Expect(page.Locator("#session-title")).ToHaveTextAsync("Interview of Ada Lovelace");
         await Expect(page.Locator("#session-title")).ToBeFocusedAsync();
+        await Expect(page.Locator("[data-snapshot=recovered]")).ToHaveCountAsync(0);
         var turn = page.Locator(".turn").First;
         await Expect(turn.Locator(".turn-question")).ToHaveTextAsync(question);
         await Expect(turn.Locator("blockquote.answer mark")).ToHaveTextAsync(tool);
@@ -75,6 +76,22 @@ public sealed class SessionsPageTests(BrowserFixture browser)
     }
 
     [Fact]
+    public async Task AnInterviewStoredBeforeBankSnapshots_SaysItShowsTheBankAsServedAtTheUpgrade()
+    {
+        await using var app = InterviewPage.CreateApp();
+        var (question, _) = await InterviewAsync(app, "Ada");
+        // As the upgrade marks a session stored before snapshots existed.
+        Assert.Equal(1, await app.Store.ExecuteAsync("""UPDATE sessions SET "SnapshotRecovered" = 1"""));
+        var page = await ReviewerPageAsync(app);
+
+        await page.Locator("#sessions tbody a[data-open]").ClickAsync();
+
+        await Expect(page.Locator("[data-snapshot=recovered]")).ToHaveTextAsync(
+            "Stored before bank snapshots: shown with the bank as it was when the service was upgraded, which may differ from what was asked.");
+        await Expect(page.Locator(".turn").First.Locator(".turn-question")).ToHaveTextAsync(question);
+    }
+
+    [Fact]
     public async Task StatusAndBankFilters_NarrowTheList_AndSayWhenNothingMatches()
     {
         await using var app = InterviewPage.CreateApp();
@@ -85,7 +102,7 @@ public sealed class SessionsPageTests(BrowserFixture browser)
         await page.Locator("#status").SelectOptionAsync("completed");
         await page.ClickAsync("#apply");
         await Expect(page.Locator("#sessions tbody tr")).ToHaveCountAsync(1);
-        await Expect(page.Locator("#sessions tbody tr td").Nth(3)).ToHaveTextAsync("completed");
+        await Expect(page.Locator("#sessions tbody tr td").Nth(4)).ToHaveTextAsync("completed");
 
         await page.Locator("#bank").SelectOptionAsync("web-es");
         await page.ClickAsync("#apply");
@@ -130,7 +147,7 @@ public sealed class SessionsPageTests(BrowserFixture browser)
         var page = await ReviewerPageAsync(app, 390, "es-ES");
 
         await Expect(page.Locator("h1")).ToHaveTextAsync("Entrevistas");
-        await Expect(page.Locator("#sessions tbody tr td").Nth(3)).ToHaveTextAsync("completada");
+        await Expect(page.Locator("#sessions tbody tr td").Nth(4)).ToHaveTextAsync("completada");
         Assert.False(await page.EvaluateAsync<bool>(HasHorizontalScroll));
         await page.Locator("#sessions tbody a[data-open]").ClickAsync();
         await Expect(page.Locator("#session-title")).ToHaveTextAsync("Entrevista de Ada");

@@ -4,7 +4,9 @@ import { language, languages, languageNames, chooseLanguage, applyStrings, onLan
 
 const pages = [
   { href: '/', key: 'nav.interview', paths: ['/', '/index.html'] },
+  { href: '/progress.html', key: 'nav.progress', paths: ['/progress', '/progress.html'] },
   { href: '/sessions.html', key: 'nav.sessions', paths: ['/sessions', '/sessions.html'] },
+  { href: '/invitations.html', key: 'nav.invitations', paths: ['/invitations', '/invitations.html'] },
   { href: '/batch.html', key: 'nav.batch', paths: ['/batch', '/batch.html'] },
   { href: '/calibrate.html', key: 'nav.calibrate', paths: ['/calibrate', '/calibrate.html'] },
   { href: '/import.html', key: 'nav.import', paths: ['/import', '/import.html'] },

@@ -56,8 +56,11 @@ export function renderSessionHead(session) {
     session.finishedAt ? t('ses.finished', { date: formatDate(session.finishedAt) }) : null].filter(Boolean).join(' · ');
   return node('div', { class: 'session-head' },
     node('h2', { id: 'session-title', tabindex: '-1' }, t('ses.detail', { name: candidateName(session) })),
-    node('p', {}, node('span', { class: `badge status-${session.status}` }, t(`ses.status.${session.status}`))),
+    node('p', { class: 'grade-line' }, node('span', { class: `badge status-${session.status}` }, t(`ses.status.${session.status}`)),
+      session.mode ? node('span', { class: 'badge', 'data-mode': session.mode }, t(`ses.mode.${session.mode}`)) : null,
+      session.mode === 'assessment' ? node('span', { class: 'muted' }, t('ses.feedbackSeen', { feedback: t(`ses.feedback.${session.feedback}`) })) : null),
     node('p', { class: 'muted' }, dates),
+    session.snapshotRecovered ? node('p', { class: 'muted', 'data-snapshot': 'recovered' }, t('ses.snapshotRecovered')) : null,
     node('p', {}, node('strong', {}, t(done ? 'ses.overallDone' : 'ses.overall', { score: formatScore(session.summary?.overallScore) }))));
 }
 

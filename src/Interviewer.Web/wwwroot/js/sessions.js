@@ -12,7 +12,7 @@ initReviewerPage(sessionsStrings);
 
 const pageSize = 50;
 const $ = (id) => document.getElementById(id);
-const filterFields = ['status', 'bank', 'candidate', 'from', 'to'];
+const filterFields = ['status', 'mode', 'bank', 'candidate', 'from', 'to'];
 const state = { sessions: [], offset: 0, more: false, detail: null, queue: null, listStatus: null, detailStatus: null, queueStatus: null };
 
 function node(tag, attrs = {}, ...children) {
@@ -53,7 +53,7 @@ function formFromAddress(query) {
 /** The API's query: dates become the start of the day (from) and the start of the next day (to), in local time. */
 function apiQuery(query, offset) {
   const api = new URLSearchParams({ offset: String(offset), limit: String(pageSize) });
-  for (const name of ['status', 'bank', 'candidate']) if (query.get(name)) api.set(name, query.get(name));
+  for (const name of ['status', 'mode', 'bank', 'candidate']) if (query.get(name)) api.set(name, query.get(name));
   const day = (value, plus) => {
     const [y, m, d] = value.split('-').map(Number);
     return new Date(y, m - 1, d + plus).toISOString();
@@ -100,9 +100,11 @@ function renderList() {
       node('td', { 'data-label': headers[0] }, formatDate(s.createdAt)),
       node('td', { 'data-label': headers[1] }, name),
       node('td', { 'data-label': headers[2] }, s.bankId),
-      node('td', { 'data-label': headers[3] }, node('span', { class: `badge status-${s.status}` }, t(`ses.status.${s.status}`))),
-      node('td', { 'data-label': headers[4] }, t('ses.progress', { turns: s.turns, total: s.totalQuestions })),
-      node('td', { 'data-label': headers[5], class: 'number' }, formatScore(s.overallScore)),
+      node('td', { 'data-label': headers[3] }, node('span', { class: 'badge', 'data-mode': s.mode, title: s.mode === 'assessment' ? t('ses.feedbackSeen', { feedback: t(`ses.feedback.${s.feedback}`) }) : '' },
+        t(`ses.mode.${s.mode}`))),
+      node('td', { 'data-label': headers[4] }, node('span', { class: `badge status-${s.status}` }, t(`ses.status.${s.status}`))),
+      node('td', { 'data-label': headers[5] }, t('ses.progress', { turns: s.turns, total: s.totalQuestions })),
+      node('td', { 'data-label': headers[6], class: 'number' }, formatScore(s.overallScore)),
       node('td', {}, open));
   }));
 }

@@ -1,5 +1,6 @@
 // What survives a reload, in localStorage: the session (id + resume token), the draft of each
-// question's answer, and an answer sent but not yet acknowledged (resent with the same answerId).
+// question's answer, an answer sent but not yet acknowledged (resent with the same answerId), the setup form,
+// and the practising candidate's id and token.
 const prefix = 'interviewer.';
 
 function read(key) {
@@ -20,12 +21,20 @@ function write(key, value) {
   }
 }
 
+// A practice interview is kept under 'session'; an assessment under its invitation, so that neither replaces the other.
+let sessionKey = 'session';
+
+/** Keeps the session of the invitation with this token (the page was opened as /?invite=TOKEN). */
+export function useInvitation(token) {
+  sessionKey = `session.invite.${token}`;
+}
+
 export const session = {
-  get: () => read('session'),
-  set: (value) => write('session', value),
+  get: () => read(sessionKey),
+  set: (value) => write(sessionKey, value),
   clear() {
-    const current = read('session');
-    write('session', null);
+    const current = read(sessionKey);
+    write(sessionKey, null);
     if (current?.sessionId) {
       write(`pending.${current.sessionId}`, null);
       for (const key of Object.keys(localStorage)) {
@@ -48,6 +57,15 @@ export const pending = {
 export const preferences = {
   get: () => read('preferences') ?? {},
   set: (value) => write('preferences', value),
+};
+
+/** The practising candidate of this browser: { id, token } issued by the server on a first practice interview. */
+export const candidate = {
+  get() {
+    const value = read('candidate');
+    return typeof value?.id === 'string' && typeof value?.token === 'string' ? value : null;
+  },
+  set: (value) => write('candidate', value),
 };
 
 /** A random id for an answer; crypto.randomUUID needs a secure context, getRandomValues does not. */

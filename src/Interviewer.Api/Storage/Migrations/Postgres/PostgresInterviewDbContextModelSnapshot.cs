@@ -92,6 +92,25 @@ namespace Interviewer.Api.Storage.Migrations.Postgres
                     b.ToTable("bank_snapshots", (string)null);
                 });
 
+            modelBuilder.Entity("Interviewer.Api.Storage.CandidateRow", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("candidates", (string)null);
+                });
+
             modelBuilder.Entity("Interviewer.Api.Storage.GradeRow", b =>
                 {
                     b.Property<string>("SessionId")
@@ -318,6 +337,10 @@ namespace Interviewer.Api.Storage.Migrations.Postgres
                     b.Property<int>("BankVersion")
                         .HasColumnType("integer");
 
+                    b.Property<string>("CandidateId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<string>("CandidateName")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
@@ -384,6 +407,8 @@ namespace Interviewer.Api.Storage.Migrations.Postgres
                     b.HasIndex("CreatedAt");
 
                     b.HasIndex("Status");
+
+                    b.HasIndex("CandidateId", "CreatedAt");
 
                     b.ToTable("sessions", (string)null);
                 });

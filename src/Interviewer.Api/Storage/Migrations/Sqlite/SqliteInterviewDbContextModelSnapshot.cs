@@ -85,6 +85,25 @@ namespace Interviewer.Api.Storage.Migrations.Sqlite
                     b.ToTable("bank_snapshots", (string)null);
                 });
 
+            modelBuilder.Entity("Interviewer.Api.Storage.CandidateRow", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("candidates", (string)null);
+                });
+
             modelBuilder.Entity("Interviewer.Api.Storage.GradeRow", b =>
                 {
                     b.Property<string>("SessionId")
@@ -311,6 +330,10 @@ namespace Interviewer.Api.Storage.Migrations.Sqlite
                     b.Property<int>("BankVersion")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("CandidateId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("CandidateName")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
@@ -377,6 +400,8 @@ namespace Interviewer.Api.Storage.Migrations.Sqlite
                     b.HasIndex("CreatedAt");
 
                     b.HasIndex("Status");
+
+                    b.HasIndex("CandidateId", "CreatedAt");
 
                     b.ToTable("sessions", (string)null);
                 });

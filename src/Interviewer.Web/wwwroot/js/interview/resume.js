@@ -13,6 +13,7 @@ import { appendQuestion, appendAnswer, setCurrentQuestion, sendAnswer } from './
 import { gradeAnswer } from './grade-view.js';
 import { complete } from './summary.js';
 import { showSetup } from './setup.js';
+import { invitationToken, startInvitation } from './invitation.js';
 
 let resuming = false; // ResumeInterview is in flight: events wait in afterResume and are applied after it
 let afterResume = [];
@@ -42,7 +43,10 @@ async function resumeOnce() {
     if (error.transport) return; // the reconnect handler resumes again
     if (error.code === 'not_found' || error.code === 'forbidden') {
       sessionStore.clear();
-      showSetup(t('setup.resumeFailed'));
+      // An assessment is taken from its link: ask for it again (the server says whether it can be); practice starts anew.
+      const invitation = invitationToken();
+      if (invitation) startInvitation(invitation);
+      else showSetup(t('setup.resumeFailed'));
       return;
     }
     setGrading(null);
@@ -61,6 +65,9 @@ function applyResume(result) {
   const session = state.session;
   if (result.bank) session.bank = result.bank;
   if (result.totalQuestions) session.totalQuestions = result.totalQuestions;
+  if (result.mode) session.mode = result.mode;
+  if (result.feedback) session.feedback = result.feedback;
+  if (result.candidateName) session.candidateName = result.candidateName;
   sessionStore.set(session);
   const typed = ui.answer.value;
   const typedFor = state.current ? questionKey(state.current) : null;

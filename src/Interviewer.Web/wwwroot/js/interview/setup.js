@@ -4,7 +4,7 @@ import { el } from '../render.js';
 import { session as sessionStore, preferences } from '../storage.js';
 import { state } from './state.js';
 import { ui, resetInterview, showInterview, showError, hideError, describeError } from './view.js';
-import { hub } from './connection.js';
+import { startPractice } from './practice-start.js';
 import { holdEvents, releaseEvents } from './events.js';
 import { loadGraders, chosenGrader } from './grader-choice.js';
 
@@ -36,6 +36,23 @@ export async function showSetup(notice) {
   ui.start.textContent = t('setup.start');
   if (banks.length === 0) await Promise.all([loadBanks(), loadGraders(preferences.get().grader)]);
   else selectBank(ui.bank.value);
+}
+
+/**
+ * The page opened as /?bank=B&questions=q1,q2 ("practise my weak areas" on the progress page): those questions are
+ * started at once. The address is cleaned first, so that a reload resumes this interview instead of starting another.
+ */
+export async function startPlannedFromAddress() {
+  const address = new URLSearchParams(location.search);
+  const questionIds = (address.get('questions') ?? '').split(',').map((id) => id.trim()).filter(Boolean);
+  if (questionIds.length === 0) return;
+  history.replaceState(null, '', location.pathname);
+  await showSetup();
+  const bank = banks.find((b) => b.id === address.get('bank')) ?? banks.find((b) => b.id === ui.bank.value);
+  if (!bank) return;
+  ui.bank.value = bank.id;
+  selectBank(bank.id);
+  await begin(bank, { bankId: bank.id, questionIds });
 }
 
 // What the candidate typed or chose survives a reload: the form is saved on every change.
@@ -115,7 +132,12 @@ async function startInterview() {
     return;
   }
   rememberSetup();
-  const request = { bankId: bank.id, questionCount: count, categories };
+  await begin(bank, { bankId: bank.id, questionCount: count, categories });
+}
+
+async function begin(bank, plan) {
+  hideError(ui.setupError);
+  const request = { ...plan };
   const grader = chosenGrader();
   if (grader) request.grader = grader;
   const name = ui.name.value.trim();
@@ -125,7 +147,7 @@ async function startInterview() {
   ui.start.textContent = t('setup.starting');
   holdEvents();
   try {
-    const started = await hub.invoke('StartInterview', request);
+    const started = await startPractice(request);
     state.session = {
       sessionId: started.sessionId,
       resumeToken: started.resumeToken,

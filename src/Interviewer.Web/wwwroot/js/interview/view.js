@@ -2,6 +2,7 @@
 import { t, suggestLanguage } from '../i18n.js';
 import { el } from '../render.js';
 import { state } from './state.js';
+import { describeAssessment } from './assessment-info.js';
 
 // The server's default Interviewer:Limits:MaxAnswerLength; the server has the last word.
 export const maxAnswerLength = 20000;
@@ -13,6 +14,8 @@ export const ui = {
   bank: $('bank'), count: $('question-count'), categoryList: $('category-list'), name: $('candidate-name'),
   graderField: $('grader-field'), grader: $('grader'),
   setupError: $('setup-error'), start: $('start'),
+  invite: $('invite'), inviteTitle: $('invite-title'), inviteStatus: $('invite-status'), inviteError: $('invite-error'), inviteRetry: $('invite-retry'),
+  assessmentInfo: $('assessment-info'),
   interview: $('interview'), title: $('interview-title'), progress: $('progress'), progressBar: $('progress-bar'),
   transcript: $('transcript'), grading: $('grading'),
   answerForm: $('answer-form'), answer: $('answer'), answerCount: $('answer-count'), answerError: $('answer-error'),
@@ -41,11 +44,22 @@ export function showInterview() {
   const { bank } = state.session;
   suggestLanguage(bank?.language);
   ui.setup.hidden = true;
+  ui.invite.hidden = true;
   ui.interview.hidden = false;
   ui.title.textContent = bank?.title ?? '';
+  showMode();
   updateProgress();
   updateCounter();
   setFormEnabled(Boolean(state.current) && !state.busy);
+}
+
+// An assessment says whose it is, what it asks and what the candidate will see; it cannot be swapped for a new interview.
+export function showMode() {
+  const assessment = state.session?.mode === 'assessment';
+  ui.assessmentInfo.hidden = !assessment;
+  ui.assessmentInfo.textContent = assessment ? describeAssessment(state.session) : '';
+  ui.newInterview.hidden = assessment;
+  ui.summaryNew.hidden = assessment;
 }
 
 export function updateProgress() {

@@ -1,0 +1,62 @@
+// An assessment opened from a reviewer's invitation (/?invite=TOKEN): no setup form; started once with the token, then
+// resumed from this browser; a link already used, expired, revoked or unknown is explained in the candidate's words.
+import { t } from '../i18n.js';
+import { session as sessionStore } from '../storage.js';
+import { state } from './state.js';
+import { ui, resetInterview, showInterview, showError, hideError } from './view.js';
+import { hub } from './connection.js';
+import { holdEvents, releaseEvents } from './events.js';
+
+let token = null;
+
+/** The invitation token of the address (/?invite=TOKEN), or null for a practice visit. */
+export function invitationToken() {
+  const value = new URLSearchParams(location.search).get('invite')?.trim();
+  return value ? value : null;
+}
+
+export function wireInvitation() {
+  ui.inviteRetry.addEventListener('click', () => startInvitation(token));
+}
+
+export async function startInvitation(invitation) {
+  token = invitation;
+  state.session = null;
+  ui.setup.hidden = true;
+  ui.interview.hidden = true;
+  ui.invite.hidden = false;
+  ui.inviteRetry.hidden = true;
+  hideError(ui.inviteError);
+  ui.inviteStatus.textContent = t('invite.starting');
+  holdEvents();
+  try {
+    const started = await hub.invoke('StartInterview', { invitation });
+    state.session = {
+      sessionId: started.sessionId,
+      resumeToken: started.resumeToken,
+      bank: started.bank,
+      totalQuestions: started.totalQuestions,
+      mode: started.mode ?? 'assessment',
+      feedback: started.feedback ?? 'none',
+      candidateName: started.candidateName ?? null,
+    };
+    sessionStore.set(state.session);
+    resetInterview();
+    showInterview();
+    releaseEvents({ apply: true });
+  } catch (error) {
+    releaseEvents({ apply: false });
+    refused(error);
+  }
+}
+
+function refused(error) {
+  const final = ['conflict', 'forbidden', 'not_found'].includes(error?.code);
+  ui.inviteStatus.textContent = '';
+  const headline = final ? t(`invite.${error.code}`) : t('invite.failed');
+  const reason = final ? '' : t(`error.${error?.code ?? 'unknown'}`);
+  showError(ui.inviteError, [headline, reason, error?.detail ? t('error.detail', { detail: error.detail }) : ''].filter(Boolean).join('\n'));
+  // Used, expired, revoked and unknown links stay so; a busy server or a lost connection is worth another try.
+  ui.inviteRetry.hidden = final;
+  ui.inviteTitle.focus();
+}
