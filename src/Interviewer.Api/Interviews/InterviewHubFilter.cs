@@ -18,9 +18,9 @@ internal sealed partial class InterviewHubFilter(HubLimits limits, InterviewMetr
     {
         try
         {
-            limits.Before(invocationContext);
+            var client = limits.Before(invocationContext);
             var result = await next(invocationContext);
-            limits.After(invocationContext, result);
+            limits.After(invocationContext, result, client);
             return result;
         }
         catch (InterviewException ex)

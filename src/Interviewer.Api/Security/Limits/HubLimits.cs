@@ -11,7 +11,8 @@ namespace Interviewer.Api.Security.Limits;
 /// </summary>
 internal sealed class HubLimits(ClientLimits limits, ActiveSessions active, GraderRegistry graders, IOptions<LimitsOptions> options)
 {
-    public void Before(HubInvocationContext invocation)
+    /// <summary>Checks the limits before a call; returns the caller's address, for <see cref="After"/>.</summary>
+    public string Before(HubInvocationContext invocation)
     {
         var client = Client(invocation.Context);
         Acquire(limits.HubMessages, client);
@@ -44,13 +45,18 @@ internal sealed class HubLimits(ClientLimits limits, ActiveSessions active, Grad
                 Touch(resume.SessionId);
                 break;
         }
+        return client;
     }
 
-    public void After(HubInvocationContext invocation, object? result)
+    /// <summary>
+    /// Counts what a call started or ended. <paramref name="client"/> is the address <see cref="Before"/> read: by now
+    /// the connection may be gone (a client that gave up waiting), and its HTTP context with it.
+    /// </summary>
+    public void After(HubInvocationContext invocation, object? result, string client)
     {
         if (result is InterviewStarted started)
         {
-            active.Started(started.SessionId, Client(invocation.Context), started.Grader);
+            active.Started(started.SessionId, client, started.Grader);
         }
         else if (invocation.HubMethodName == nameof(InterviewHub.EndInterview) && invocation.HubMethodArguments.FirstOrDefault() is SessionRequest { SessionId: { } id })
         {
