@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
 
 // Many concurrent interviews over the .NET SignalR client; prints answer→Graded latency, errors and memory.
-// Usage: dotnet run -c Release --project benchmarks/Interviewer.LoadTest -- [--sessions 1000] [--duration 60] [--interval 2] [--ramp 20] [--url http://host:port]
+// Usage: dotnet run -c Release --project benchmarks/Interviewer.LoadTest -- [--sessions 1000] [--duration 60] [--interval 2] [--ramp 20] [--url http://host:port ...] [--sources N]
 var settings = LoadSettings.Parse(args);
 if (settings is null)
 {
@@ -17,10 +17,11 @@ if (settings is null)
     return 2;
 }
 
-await using var server = settings.Url is null ? InProcessServer.Start(settings.ServerSettings) : null;
-var baseUrl = settings.Url ?? server!.BaseAddress;
+await using var server = settings.Urls.Count == 0 ? InProcessServer.Start(settings.ServerSettings) : null;
+IReadOnlyList<Uri> urls = server is null ? settings.Urls : [server.BaseAddress];
+var baseUrl = urls[0];
 var bank = BankCatalog.Load(BankCatalog.DefaultRoot).Find("mlops-es") ?? throw new InvalidOperationException("The shipped bank mlops-es is missing.");
-Console.WriteLine($"server: {(server is null ? baseUrl.ToString() : $"in-process {baseUrl} (memory figures include the clients)")}");
+Console.WriteLine($"server: {(server is null ? string.Join(", ", urls) : $"in-process {baseUrl} (memory figures include the clients)")}{(settings.Sources > 1 ? $"; clients from {settings.Sources} source networks 127.0.N.1" : "")}");
 Console.WriteLine($"load: {settings.Sessions} sessions, one answer every {settings.Interval.TotalSeconds:0.#} s each, {settings.Duration.TotalSeconds:0} s measured after a {settings.Ramp.TotalSeconds:0} s ramp");
 
 var latencies = new ConcurrentBag<double>();
@@ -38,7 +39,7 @@ for (var i = 0; i < settings.Sessions; i++)
     await Task.Delay(rampStep);
 }
 await Task.Delay(TimeSpan.FromSeconds(2));
-var before = await Memory.MeasureAsync(baseUrl, server is not null);
+var before = await Memory.MeasureAsync(urls, server is not null);
 Console.WriteLine($"connected: {settings.Sessions} sessions after {clock.Elapsed.TotalSeconds:0.0} s; {before}");
 latencies.Clear();
 measuring = true;
@@ -47,7 +48,7 @@ var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
 await Task.Delay(settings.Duration);
 measuring = false;
 var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
-var after = await Memory.MeasureAsync(baseUrl, server is not null);
+var after = await Memory.MeasureAsync(urls, server is not null);
 stop.Cancel();
 await Task.WhenAll(users).WaitAsync(TimeSpan.FromSeconds(30)).ContinueWith(_ => { }, TaskScheduler.Default);
 
@@ -65,12 +66,21 @@ async Task RunUserAsync(int index, CancellationToken ct)
     var questions = System.Threading.Channels.Channel.CreateUnbounded<QuestionMessage>();
     var pending = new ConcurrentDictionary<string, (long Start, TaskCompletionSource Done)>();
     var completed = System.Threading.Channels.Channel.CreateUnbounded<CompletedMessage>();
+    // Clients are spread over the URLs in turn, and over source addresses when a balancer hashes them (nginx ip_hash).
     await using var connection = new HubConnectionBuilder()
-        .WithUrl(new Uri(baseUrl, "hubs/interview"))
+        .WithUrl(new Uri(urls[index % urls.Count], "hubs/interview"), o => ClientSource.Apply(o, index, settings.Sources))
         .AddJsonProtocol(o => InterviewerJson.Configure(o.PayloadSerializerOptions))
         .Build();
     connection.On<QuestionMessage>("Question", q => questions.Writer.TryWrite(q));
     connection.On<CompletedMessage>("Completed", c => completed.Writer.TryWrite(c));
+    connection.On<GradeFailedMessage>("GradeFailed", f =>
+    {
+        errors.AddOrUpdate("grade_failed", 1, (_, n) => n + 1);
+        if (pending.TryRemove(f.AnswerId, out var p))
+        {
+            p.Done.TrySetResult();
+        }
+    });
     connection.On<GradedMessage>("Graded", g =>
     {
         if (pending.TryRemove(g.AnswerId, out var p))
@@ -109,7 +119,7 @@ async Task RunUserAsync(int index, CancellationToken ct)
                 var answerId = Guid.NewGuid().ToString("N");
                 var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
                 pending[answerId] = (Stopwatch.GetTimestamp(), done);
-                await connection.InvokeAsync<AnswerAccepted>("SubmitAnswer", new SubmitAnswerRequest(started.SessionId, answerId, answer), ct);
+                await connection.InvokeAsync<AnswerAccepted>("SubmitAnswer", new SubmitAnswerRequest(started.SessionId, answerId, answer, question.Turn), ct);
                 try
                 {
                     await done.Task.WaitAsync(TimeSpan.FromSeconds(10), ct);
@@ -156,18 +166,18 @@ static double Percentile(double[] sorted, double p) =>
 
 namespace Interviewer.LoadTest
 {
-    internal sealed record LoadSettings(int Sessions, TimeSpan Duration, TimeSpan Interval, TimeSpan Ramp, Uri? Url)
+    internal sealed record LoadSettings(int Sessions, TimeSpan Duration, TimeSpan Interval, TimeSpan Ramp, IReadOnlyList<Uri> Urls, int Sources)
     {
         /// <summary>Service settings for the in-process server (<c>--set Key=Value</c>).</summary>
         public Dictionary<string, string?> ServerSettings { get; } = [];
 
-        public const string Usage = "usage: Interviewer.LoadTest [--sessions N (1-20000, default 200)] [--duration S (1-3600, default 60)] [--interval S (default 2)] [--ramp S (default 20)] [--url http://host:port/] [--set Interviewer:Key=Value (in-process server setting)]";
+        public const string Usage = "usage: Interviewer.LoadTest [--sessions N (1-20000, default 200)] [--duration S (1-3600, default 60)] [--interval S (default 2)] [--ramp S (default 20)] [--url http://host:port/ (repeat: clients spread over them)] [--sources N (1-250: clients connect from 127.0.1.1..127.0.N.1)] [--set Interviewer:Key=Value (in-process server setting)]";
 
         public static LoadSettings? Parse(string[] args)
         {
-            var sessions = 200;
+            int sessions = 200, sources = 1;
             double duration = 60, interval = 2, ramp = 20;
-            Uri? url = null;
+            var urls = new List<Uri>();
             var server = new Dictionary<string, string?>();
             for (var i = 0; i < args.Length; i++)
             {
@@ -178,13 +188,15 @@ namespace Interviewer.LoadTest
                     case "--duration" when double.TryParse(value, CultureInfo.InvariantCulture, out duration) && duration is >= 1 and <= 3600:
                     case "--interval" when double.TryParse(value, CultureInfo.InvariantCulture, out interval) && interval is > 0 and <= 60:
                     case "--ramp" when double.TryParse(value, CultureInfo.InvariantCulture, out ramp) && ramp is >= 0 and <= 600:
+                    case "--sources" when int.TryParse(value, out sources) && sources is >= 1 and <= 250:
                         i++;
                         break;
                     case "--set" when value?.IndexOf('=', StringComparison.Ordinal) is > 0:
                         server[value[..value.IndexOf('=', StringComparison.Ordinal)]] = value[(value.IndexOf('=', StringComparison.Ordinal) + 1)..];
                         i++;
                         break;
-                    case "--url" when Uri.TryCreate(value?.TrimEnd('/') + "/", UriKind.Absolute, out url):
+                    case "--url" when Uri.TryCreate(value?.TrimEnd('/') + "/", UriKind.Absolute, out var url):
+                        urls.Add(url);
                         i++;
                         break;
                     default:
@@ -192,7 +204,7 @@ namespace Interviewer.LoadTest
                         return null;
                 }
             }
-            var settings = new LoadSettings(sessions, TimeSpan.FromSeconds(duration), TimeSpan.FromSeconds(interval), TimeSpan.FromSeconds(ramp), url);
+            var settings = new LoadSettings(sessions, TimeSpan.FromSeconds(duration), TimeSpan.FromSeconds(interval), TimeSpan.FromSeconds(ramp), urls, sources);
             foreach (var (key, value) in server)
             {
                 settings.ServerSettings[key] = value;

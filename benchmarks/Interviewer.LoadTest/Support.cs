@@ -81,7 +81,7 @@ internal static class Answers
 /// <summary>Memory figures: this process (in-process mode) and the server's own runtime metrics from /metrics.</summary>
 internal static class Memory
 {
-    public static async Task<string> MeasureAsync(Uri baseUrl, bool inProcess)
+    public static async Task<string> MeasureAsync(IReadOnlyList<Uri> urls, bool inProcess)
     {
         var parts = new List<string>();
         if (inProcess)
@@ -89,24 +89,38 @@ internal static class Memory
             using var process = Process.GetCurrentProcess();
             parts.Add($"process working set {process.WorkingSet64 / 1048576.0:0} MB, managed heap {GC.GetTotalMemory(forceFullCollection: true) / 1048576.0:0} MB (after full GC)");
         }
+        foreach (var url in urls)
+        {
+            parts.Add(await MeasureServerAsync(url, inProcess));
+        }
+        return string.Join("; ", parts);
+    }
+
+    private static async Task<string> MeasureServerAsync(Uri baseUrl, bool inProcess)
+    {
+        var parts = new List<string>();
         try
         {
             using var http = new HttpClient { BaseAddress = baseUrl, Timeout = TimeSpan.FromSeconds(10) };
+            if (Environment.GetEnvironmentVariable("INTERVIEWER_REVIEWER_KEY") is { Length: > 0 } key)
+            {
+                http.DefaultRequestHeaders.Authorization = new("Bearer", key);
+            }
             var text = await http.GetStringAsync(new Uri("metrics", UriKind.Relative));
             var workingSet = Sum(text, "dotnet_process_memory_working_set_bytes");
             var heap = Sum(text, "dotnet_gc_last_collection_heap_size_bytes");
             var active = Sum(text, "interviewer_sessions_active");
             if (!inProcess)
             {
-                parts.Add($"server working set {workingSet / 1048576.0:0} MB, managed heap after last GC {heap / 1048576.0:0} MB");
+                parts.Add($"{baseUrl}: server working set {workingSet / 1048576.0:0} MB, managed heap after last GC {heap / 1048576.0:0} MB");
             }
             parts.Add($"active sessions (server) {active:0}");
         }
         catch (HttpRequestException ex)
         {
-            parts.Add($"server metrics unavailable ({ex.Message})");
+            parts.Add($"{baseUrl} metrics unavailable ({ex.Message})");
         }
-        return string.Join("; ", parts);
+        return string.Join(", ", parts);
     }
 
     private static double Sum(string prometheus, string metric) =>
@@ -114,4 +128,45 @@ internal static class Memory
             .Where(l => l.StartsWith(metric, StringComparison.Ordinal) && (l.Length == metric.Length || l[metric.Length] is '{' or ' '))
             .Select(l => double.Parse(l[(l.LastIndexOf(' ') + 1)..], CultureInfo.InvariantCulture))
             .Sum();
+}
+
+/// <summary>
+/// Where a simulated client connects from: 127.0.N.1, so that a balancer hashing the client's network (nginx
+/// <c>ip_hash</c> uses the first three octets) spreads the clients over its instances. Every loopback address is local on Linux.
+/// </summary>
+internal static class ClientSource
+{
+    public static void Apply(Microsoft.AspNetCore.Http.Connections.Client.HttpConnectionOptions options, int client, int sources)
+    {
+        if (sources <= 1)
+        {
+            return;
+        }
+        var local = new System.Net.IPEndPoint(new System.Net.IPAddress([127, 0, (byte)((client % sources) + 1), 1]), 0);
+        var handler = new System.Net.Http.SocketsHttpHandler
+        {
+            ConnectCallback = async (context, ct) =>
+            {
+                var socket = new System.Net.Sockets.Socket(System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Tcp) { NoDelay = true };
+                try
+                {
+                    socket.Bind(local);
+                    await socket.ConnectAsync(context.DnsEndPoint, ct);
+                    return new System.Net.Sockets.NetworkStream(socket, ownsSocket: true);
+                }
+                catch
+                {
+                    socket.Dispose();
+                    throw;
+                }
+            },
+        };
+        options.HttpMessageHandlerFactory = _ => handler;
+        options.WebSocketFactory = async (context, ct) =>
+        {
+            var socket = new System.Net.WebSockets.ClientWebSocket();
+            await socket.ConnectAsync(context.Uri, new HttpMessageInvoker(handler, disposeHandler: false), ct);
+            return socket;
+        };
+    }
 }

@@ -4,16 +4,20 @@ using Interviewer.Benchmarks;
 using Interviewer.Rubrics.Grading;
 using Interviewer.Rubrics.Grading.Keyword;
 using Interviewer.Rubrics.Loading;
+using Interviewer.Rubrics.Model;
 
-// Throughput of the keyword grader: N generated answers of about W words against the MLOps bank, on every core.
-// Usage: Interviewer.Throughput [answers=100000] [words=120] [threads=processor count]
+// Throughput of the keyword grader: N generated answers of about W words against the MLOps bank, on every core,
+// optionally with E scored exemplars per question (the grader then blends in the most similar ones).
+// Usage: Interviewer.Throughput [answers=100000] [words=120] [threads=processor count] [exemplars=0]
 var answers = ArgOr(0, 100_000);
 var words = ArgOr(1, 120);
 var threads = ArgOr(2, Environment.ProcessorCount);
+var exemplars = ArgOr(3, 0, minimum: 0);
 
-var bank = BankCatalog.Load(BankCatalog.DefaultRoot).Find("mlops-es")
+var shipped = BankCatalog.Load(BankCatalog.DefaultRoot).Find("mlops-es")
     ?? throw new InvalidOperationException($"The mlops-es bank is not in {BankCatalog.DefaultRoot}.");
-var generator = new AnswerGenerator(bank, seed: 2024);
+var generator = new AnswerGenerator(shipped, seed: 2024);
+var bank = exemplars == 0 ? shipped : WithExemplars(shipped, generator, exemplars, words);
 var requests = new GradeRequest[answers];
 for (var i = 0; i < answers; i++)
 {
@@ -21,7 +25,7 @@ for (var i = 0; i < answers; i++)
     requests[i] = new GradeRequest(bank, bank.Questions[question], generator.Generate(question, words));
 }
 var averageWords = requests.Average(r => r.Answer.Split(' ').Length);
-Console.WriteLine($"bank {bank.Id} v{bank.Version}: {bank.Questions.Count} questions; {answers:N0} answers of {averageWords:0} words on average; {threads} thread(s), {Environment.ProcessorCount} core(s)");
+Console.WriteLine($"bank {bank.Id} v{bank.Version}: {bank.Questions.Count} questions, {exemplars} exemplar(s) each; {answers:N0} answers of {averageWords:0} words on average; {threads} thread(s), {Environment.ProcessorCount} core(s)");
 
 // Warm up as a running service would be: rubrics compiled, word caches filled, code jitted.
 var grader = new KeywordGrader();
@@ -59,5 +63,20 @@ Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
 Console.WriteLine($"GC: {GC.CollectionCount(0) - gen0} gen0, {GC.CollectionCount(2) - gen2} gen2 collections; mean score {scores.Sum() / answers:0.0}");
 return 0;
 
-int ArgOr(int index, int fallback) =>
-    args.Length > index && int.TryParse(args[index], NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) && value > 0 ? value : fallback;
+int ArgOr(int index, int fallback, int minimum = 1) =>
+    args.Length > index && int.TryParse(args[index], NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) && value >= minimum ? value : fallback;
+
+// Generated answers scored 0–5 at random (deterministic): what a hiring team's exemplar files would hold.
+static QuestionBank WithExemplars(QuestionBank bank, AnswerGenerator generator, int perQuestion, int words)
+{
+    var random = new Random(7);
+    return bank with
+    {
+        Questions = bank.Questions.Select((q, index) => q with
+        {
+            Exemplars = Enumerable.Range(1, perQuestion)
+                .Select(n => new Exemplar($"{q.Id}-e{n}", generator.Generate(index, words), random.Next(6), 5))
+                .ToList(),
+        }).ToList(),
+    };
+}

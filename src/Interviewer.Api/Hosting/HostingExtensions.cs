@@ -37,7 +37,7 @@ public static class HostingExtensions
             o.AddOperationTransformer<ReviewerKeySecurity>();
         });
         builder.Services.AddOptions<RubricsOptions>().BindConfiguration(RubricsOptions.Section);
-        builder.Services.AddSingleton(sp => BankCatalog.Load(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<RubricsOptions>>().Value.ResolvedPath));
+        builder.Services.AddSingleton(sp => sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<RubricsOptions>>().Value.LoadCatalog());
         builder.Services.AddInterviewerGraders(builder.Configuration);
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddInterviews(builder.Configuration);
@@ -45,7 +45,7 @@ public static class HostingExtensions
         builder.Services.AddSingleton<CandidateStore>();
         builder.Services.AddSingleton<RunStore>();
         builder.Services.AddSingleton<InvitationStore>();
-        builder.Services.AddInterviewerTelemetry();
+        builder.Services.AddInterviewerTelemetry(builder.Configuration);
         builder.Services.AddInterviewerHealth();
         return builder;
     }
@@ -53,6 +53,9 @@ public static class HostingExtensions
     /// <summary>Maps the pages, the hub and the HTTP API.</summary>
     public static WebApplication MapInterviewer(this WebApplication app)
     {
+        // Every setting is checked before anything is mapped, and the servers they name are reached now: a bad one stops
+        // the service at start (Program reports it) rather than failing later or leaving the service never ready.
+        app.Services.GetRequiredService<Microsoft.Extensions.Options.IStartupValidator>().Validate();
         // Load the banks now, so that a broken rubric stops the service at start with every problem listed.
         var catalog = app.Services.GetRequiredService<BankCatalog>();
         var defaultBank = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<InterviewOptions>>().Value.DefaultBank;
@@ -63,6 +66,7 @@ public static class HostingExtensions
         }
         _ = app.Services.GetRequiredService<ReviewerKeyStore>();
         app.PrepareInterviewStorage();
+        app.Services.GetService<RedisBackplane>()?.EnsureConnectedAsync().GetAwaiter().GetResult();
 
         app.UseClientAddress();
         app.UseSecurityHeaders();

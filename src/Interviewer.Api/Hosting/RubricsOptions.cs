@@ -19,4 +19,21 @@ public sealed class RubricsOptions
 
     /// <summary>The folder actually used.</summary>
     public string ResolvedPath => string.IsNullOrWhiteSpace(Path) ? BankCatalog.DefaultRoot : Path;
+
+    /// <summary>Loads the banks; a missing folder or a bank with problems stops the service naming this setting.</summary>
+    internal BankCatalog LoadCatalog()
+    {
+        if (!Directory.Exists(ResolvedPath))
+        {
+            throw Setting.Invalid($"{Section}:Path: the rubrics folder '{ResolvedPath}' does not exist.");
+        }
+        try
+        {
+            return BankCatalog.Load(ResolvedPath);
+        }
+        catch (RubricLoadException ex)
+        {
+            throw Setting.Invalid($"{Section}:Path: the banks in '{ResolvedPath}' do not load: {(ex.Problems.Count > 0 ? string.Join("; ", ex.Problems) : ex.Message)}");
+        }
+    }
 }

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.SignalR;
+using Interviewer.Api.Hosting;
 using StackExchange.Redis;
 
 namespace Interviewer.Api.Interviews;
@@ -34,7 +35,15 @@ internal sealed class RedisBackplane : IAsyncDisposable
         {
             return;
         }
-        var options = ConfigurationOptions.Parse(connectionString);
+        ConfigurationOptions options;
+        try
+        {
+            options = ConfigurationOptions.Parse(connectionString);
+        }
+        catch (ArgumentException ex)
+        {
+            throw Setting.Invalid($"ConnectionStrings:{ConnectionStringName} is not a Redis configuration ({ex.Message}).");
+        }
         // Keep retrying while Redis is down (readiness says so) instead of failing the first hub call.
         options.AbortOnConnectFail = false;
         if (options.ChannelPrefix.IsNullOrEmpty)
@@ -48,6 +57,18 @@ internal sealed class RedisBackplane : IAsyncDisposable
             o.Configuration = options;
             o.ConnectionFactory = async _ => await backplane.ConnectAsync();
         });
+    }
+
+    /// <summary>
+    /// Connects at start (the first attempt waits up to the connect timeout), so that a wrong address stops the service
+    /// instead of leaving it never ready; later outages are retried and reported by readiness.
+    /// </summary>
+    public async Task EnsureConnectedAsync()
+    {
+        if (!(await ConnectAsync()).IsConnected)
+        {
+            throw Setting.Invalid($"ConnectionStrings:{ConnectionStringName}: cannot connect to Redis at {string.Join(", ", Options.EndPoints)} within {Options.ConnectTimeout} ms.");
+        }
     }
 
     public async ValueTask DisposeAsync()

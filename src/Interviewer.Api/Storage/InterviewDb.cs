@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Interviewer.Api.Hosting;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -20,7 +21,8 @@ internal sealed class InterviewDb
         if (storage.IsPostgres)
         {
             IsSqlite = false;
-            Description = "PostgreSQL";
+            var connection = new Npgsql.NpgsqlConnectionStringBuilder(storage.ConnectionString);
+            Description = $"PostgreSQL at {connection.Host}:{connection.Port}, database '{connection.Database}'";
             var builder = new DbContextOptionsBuilder<PostgresInterviewDbContext>().UseNpgsql(storage.ConnectionString);
             _factory = new Factory<PostgresInterviewDbContext>(new PooledDbContextFactory<PostgresInterviewDbContext>(builder.Options));
         }
@@ -49,8 +51,29 @@ internal sealed class InterviewDb
 
     public InterviewDbContext CreateContext() => _factory.CreateDbContext();
 
-    /// <summary>Creates the database when missing, applies pending migrations, and puts SQLite in WAL mode.</summary>
+    /// <summary>
+    /// Creates the database when missing, applies pending migrations, and puts SQLite in WAL mode. A database that cannot
+    /// be reached or written stops the service naming the setting that points at it.
+    /// </summary>
     public void Prepare()
+    {
+        try
+        {
+            Migrate();
+        }
+        catch (Exception ex) when (ex is DbException or IOException or UnauthorizedAccessException)
+        {
+            throw Setting.Invalid(IsSqlite
+                ? $"{StorageOptions.Section}:DataDirectory: cannot use the SQLite database '{DatabasePath}': {Reason(ex)}"
+                : $"ConnectionStrings:{StorageOptions.ConnectionStringName}: cannot use {Description}: {Reason(ex)}");
+        }
+        _logger.LogInformation("Interview store ready: {Store}", Description);
+    }
+
+    private static string Reason(Exception ex) =>
+        ex.InnerException is { } inner && !ex.Message.Contains(inner.Message, StringComparison.Ordinal) ? $"{ex.Message} ({inner.Message})" : ex.Message;
+
+    private void Migrate()
     {
         if (DatabasePath is not null)
         {
@@ -63,7 +86,6 @@ internal sealed class InterviewDb
             // WAL lets reviewers read while the writer commits; it is a property of the file, so once is enough.
             context.Database.ExecuteSqlRaw("PRAGMA journal_mode=WAL;");
         }
-        _logger.LogInformation("Interview store ready: {Store}", Description);
     }
 
     /// <summary><c>synchronous</c> is a per-connection setting, so it is set on every open.</summary>

@@ -47,6 +47,17 @@ internal sealed class StorageOptionsValidator : IValidateOptions<StorageOptions>
         {
             failures.Add($"ConnectionStrings:{StorageOptions.ConnectionStringName} is required when {StorageOptions.Section}:Provider is 'Postgres'.");
         }
+        else if (options.IsPostgres)
+        {
+            try
+            {
+                _ = new Npgsql.NpgsqlConnectionStringBuilder(options.ConnectionString);
+            }
+            catch (ArgumentException ex)
+            {
+                failures.Add($"ConnectionStrings:{StorageOptions.ConnectionStringName} is not a PostgreSQL connection string: {ex.Message}");
+            }
+        }
         if (!options.IsPostgres && string.IsNullOrWhiteSpace(options.DataDirectory))
         {
             failures.Add($"{StorageOptions.Section}:DataDirectory must name a folder.");

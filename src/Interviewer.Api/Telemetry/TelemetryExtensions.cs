@@ -1,17 +1,25 @@
 using Interviewer.Api.Security;
+using Npgsql;
+using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
 
 namespace Interviewer.Api.Telemetry;
 
-/// <summary>OpenTelemetry metrics and traces, with a Prometheus endpoint at <c>/metrics</c> (a management route).</summary>
+/// <summary>
+/// OpenTelemetry metrics and traces, with a Prometheus endpoint at <c>/metrics</c> (a management route), and an OTLP
+/// exporter when <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set (the standard <c>OTEL_*</c> variables configure it).
+/// </summary>
 public static class TelemetryExtensions
 {
+    /// <summary>The standard setting that turns the OTLP exporter on.</summary>
+    public const string OtlpEndpoint = "OTEL_EXPORTER_OTLP_ENDPOINT";
+
     /// <summary>Registers the interview metrics and the OpenTelemetry pipeline.</summary>
-    public static IServiceCollection AddInterviewerTelemetry(this IServiceCollection services)
+    public static IServiceCollection AddInterviewerTelemetry(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton<InterviewMetrics>();
-        services.AddOpenTelemetry()
+        var telemetry = services.AddOpenTelemetry()
             .WithMetrics(metrics => metrics
                 .AddMeter(InterviewMetrics.Name)
                 .AddMeter("System.Runtime")
@@ -19,7 +27,13 @@ public static class TelemetryExtensions
                 .AddPrometheusExporter())
             .WithTracing(tracing => tracing
                 .AddSource(InterviewMetrics.Name)
-                .AddAspNetCoreInstrumentation());
+                .AddAspNetCoreInstrumentation()
+                .AddHttpClientInstrumentation()
+                .AddNpgsql());
+        if (!string.IsNullOrWhiteSpace(configuration[OtlpEndpoint]))
+        {
+            telemetry.UseOtlpExporter();
+        }
         return services;
     }
 

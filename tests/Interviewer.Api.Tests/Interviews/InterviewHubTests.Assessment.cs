@@ -59,6 +59,34 @@ public abstract partial class InterviewHubTests
     }
 
     [Fact]
+    public async Task Assessment_StartedFromTwoConnectionsAtOnce_StartsOnce()
+    {
+        await using var app = App();
+        var invitation = await Invitations.Invitations.CreateAsync(app, new CreateInvitationRequest(Feedback: "none"));
+        var clients = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => HubTestClient.ConnectAsync(app)));
+
+        var outcomes = await Task.WhenAll(clients.Select(async client =>
+        {
+            try
+            {
+                return (await client.StartAsync(new StartInterviewRequest(Invitation: invitation.Token))).SessionId;
+            }
+            catch (Microsoft.AspNetCore.SignalR.HubException ex) when (ex.Message.Contains("conflict:", StringComparison.Ordinal))
+            {
+                return "conflict";
+            }
+        }));
+        foreach (var client in clients)
+        {
+            await client.DisposeAsync();
+        }
+
+        Assert.Equal(3, outcomes.Count(o => o == "conflict"));
+        Assert.Equal(1, await app.Store.CountAsync("SELECT COUNT(*) FROM sessions"));
+        Assert.Equal(1, await app.Store.CountAsync("""SELECT COUNT(*) FROM invitations WHERE "SessionId" = @id""", ("id", outcomes.Single(o => o != "conflict"))));
+    }
+
+    [Fact]
     public async Task Assessment_ExpiredOrRevokedIsForbidden_UnknownIsNotFound()
     {
         await using var app = App();
