@@ -93,6 +93,32 @@ public sealed class AdversarialContentTests
         Assert.Equal(string.Empty, grade.Feedback);
     }
 
+    public static TheoryData<string, Quoting> Stuffed()
+    {
+        var data = new TheoryData<string, Quoting>();
+        foreach (var (name, _) in HostileAnswersWithContent.StuffedWithFiller)
+        {
+            foreach (var quoting in Enum.GetValues<Quoting>())
+            {
+                data.Add(name, quoting);
+            }
+        }
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Stuffed))]
+    public async Task GradeAsync_WithAListOfRubricTermsAndNeutralFiller_IsFlaggedAndCappedWhateverTheModelSays(string name, Quoting quoting)
+    {
+        var answer = HostileAnswersWithContent.StuffedWithFiller.Single(a => a.Name == name).Text;
+        var chat = new ScriptedChat().Reply(h => Obey(h, quoting)).Reply(h => Obey(h, quoting));
+
+        var grade = await chat.Grader().GradeAsync(Request(answer));
+
+        Assert.Contains(GradeFlags.KeywordStuffing, grade.Flags);
+        Assert.True(grade.Score <= 40, $"{name} / {quoting}: {grade.Score}");
+    }
+
     [Fact]
     public async Task GradeAsync_WithBareTermsAndNoInjection_TurnsUnbackedCoveredClaimsIntoPartial()
     {

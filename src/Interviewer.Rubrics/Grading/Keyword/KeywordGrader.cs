@@ -23,6 +23,8 @@ public sealed class KeywordGrader : IAnswerGrader
     private const double StuffingEvidenceShare = 0.6;
     private const double StuffingProseListShare = 0.5;
     private const double StuffingProseFunctionShare = 0.12;
+    private const int BareSegmentMaxWords = 4;
+    private const double StuffingBareKeyPointShare = 0.75;
 
     private readonly ConditionalWeakTable<Question, CompiledQuestion> _compiled = [];
     private readonly TermCache _cache;
@@ -266,7 +268,16 @@ public sealed class KeywordGrader : IAnswerGrader
             }
         }
         var tokens = match.Tokens;
-        if (touched < StuffingMinKeyPoints || match.MatchedWordCount < 3 || match.MatchedWordCount < 0.5 * match.ContentWordCount)
+        if (touched < StuffingMinKeyPoints)
+        {
+            return false;
+        }
+        // Neutral sentences around a list of terms add function words and prose, not mentions: judged by where the terms stand.
+        if (BareKeyPoints(match, grades) is var bare && bare >= StuffingMinKeyPoints && bare >= StuffingBareKeyPointShare * touched)
+        {
+            return true;
+        }
+        if (match.MatchedWordCount < 3 || match.MatchedWordCount < 0.5 * match.ContentWordCount)
         {
             return false;
         }
@@ -281,6 +292,130 @@ public sealed class KeywordGrader : IAnswerGrader
         }
         return tokens.WordCount >= StuffingMinWords && match.MatchedWordCount >= 5 &&
             ((listShare >= 0.6 && functionShare < 0.25) || functionShare < 0.08);
+    }
+
+    /// <summary>
+    /// Key points the answer mentions only in bare list items: every word of the answer that matches one of the key point's
+    /// content words stands in a segment (text between commas, semicolons, line breaks, sentence ends) of at most
+    /// <see cref="BareSegmentMaxWords"/> content words, all but one of them rubric words, that names at most two of the
+    /// rubric's concepts ("distribución de los datos", "monitorización de métricas"). A clause that relates three concepts
+    /// ("versionar datos da reproducibilidad") or says something of its own about a term is not bare, wherever a list is.
+    /// </summary>
+    private static int BareKeyPoints(AnswerMatch match, KeyPointGrade[] grades)
+    {
+        var tokens = match.Tokens;
+        var vocabulary = match.Question.Vocabulary;
+        if (tokens.Count == 0)
+        {
+            return 0;
+        }
+        var segments = tokens[tokens.Count - 1].Segment + 1;
+        var words = new int[segments];
+        var others = new int[segments];
+        var named = new HashSet<int>[segments];
+        var word = -1;
+        var rubric = false;
+        for (var t = 0; t <= tokens.Count; t++)
+        {
+            // A compound ("ci/cd") is one word: a rubric word when it or one of its pieces is.
+            if (t == tokens.Count || !tokens[t].IsPart)
+            {
+                if (word >= 0 && !tokens[word].Term.IsStopWord)
+                {
+                    var segment = tokens[word].Segment;
+                    words[segment]++;
+                    others[segment] += rubric ? 0 : 1;
+                }
+                if (t == tokens.Count)
+                {
+                    break;
+                }
+                word = t;
+                rubric = false;
+            }
+            foreach (var id in tokens[t].Matches)
+            {
+                if (!vocabulary[id].IsStopWord)
+                {
+                    rubric = true;
+                    (named[tokens[t].Segment] ??= []).Add(id);
+                }
+            }
+        }
+
+        var bareSegments = new bool[segments];
+        for (var segment = 0; segment < segments; segment++)
+        {
+            bareSegments[segment] = words[segment] <= BareSegmentMaxWords && others[segment] <= 1 && others[segment] < words[segment]
+                && ConceptsNamed(match.Question, named[segment]) <= 2;
+        }
+
+        var bare = 0;
+        for (var k = 0; k < grades.Length; k++)
+        {
+            if (grades[k].Status == KeyPointStatus.Missing)
+            {
+                continue;
+            }
+            var ids = new HashSet<int>();
+            foreach (var concept in match.Question.KeyPoints[k].Concepts)
+            {
+                foreach (var phrase in concept.Phrases)
+                {
+                    ids.UnionWith(phrase.Words.Where(w => !vocabulary[w].IsStopWord));
+                }
+            }
+            var mentions = 0;
+            var onlyBare = true;
+            for (var t = 0; t < tokens.Count && onlyBare; t++)
+            {
+                if (tokens[t].Matches.Any(ids.Contains))
+                {
+                    mentions++;
+                    onlyBare = bareSegments[tokens[t].Segment];
+                }
+            }
+            bare += mentions > 0 && onlyBare ? 1 : 0;
+        }
+        return bare;
+    }
+
+    /// <summary>How many of the rubric's concepts have a phrase whose every content word is among <paramref name="words"/>.</summary>
+    private static int ConceptsNamed(CompiledQuestion question, HashSet<int>? words)
+    {
+        if (words is null)
+        {
+            return 0;
+        }
+        var named = 0;
+        foreach (var keyPoint in question.KeyPoints)
+        {
+            foreach (var concept in keyPoint.Concepts)
+            {
+                foreach (var phrase in concept.Phrases)
+                {
+                    var content = phrase.Words.Where(w => !question.Vocabulary[w].IsStopWord).ToList();
+                    if (content.Count > 0 && content.TrueForAll(words.Contains))
+                    {
+                        named++;
+                        break;
+                    }
+                }
+            }
+        }
+        return named;
+    }
+
+    private static bool IsContentMatch(int[] matches, Term[] vocabulary)
+    {
+        foreach (var id in matches)
+        {
+            if (!vocabulary[id].IsStopWord)
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     /// <summary>The share of the answer's words (as written) that lie inside some evidence span.</summary>

@@ -64,6 +64,36 @@ public sealed class KeywordGraderTests
         Assert.Contains("lista de términos", grade.Feedback, StringComparison.Ordinal);
     }
 
+    /// <summary>A list of rubric terms with neutral sentences around it: the sentences add prose, not mentions.</summary>
+    [Theory]
+    [InlineData("Contenedor, docker, despliegue, ci/cd, monitorización, métricas, rollback, deriva, datos de producción. Es un tema que me parece muy interesante y que he estudiado bastante en mis proyectos.")]
+    [InlineData("Es una pregunta muy buena y la respondo con gusto. Contenedor, despliegue, pipeline, monitorización, métricas, rollback, deriva, datos de producción. Espero que con esto quede todo claro para el equipo.")]
+    [InlineData("- contenedor\n- despliegue\n- CI/CD\n- monitorización\n- métricas\n- rollback\n- deriva\n- datos de producción\nHe trabajado varios años en equipos de datos y siempre intento aprender algo nuevo cada día con mis compañeros.")]
+    [InlineData("I have thought about this question for a while and I find it a really interesting one. Docker; deploy; pipeline; monitoring; metrics; rollback; drift; production data. That would be my answer, thank you very much for your time and patience.")]
+    [InlineData("Docker, deploy. Yo lo veo así desde hace tiempo. CI/CD, monitoring, metrics. Es algo que siempre comento con el equipo. Rollback, drift, production data. Creo que con esto está todo dicho.")]
+    [InlineData("Contenedor y despliegue, CI/CD, monitorización de métricas, rollback, deriva de datos de producción. Lo cuento así porque es como lo hacemos en mi equipo desde hace años.")]
+    public void Grade_KeywordListWithNeutralFiller_IsStillFlaggedAndCapped(string answer)
+    {
+        var grade = Grade(Deploy, answer, SpanishBank);
+
+        Assert.Contains(GradeFlags.KeywordStuffing, grade.Flags);
+        Assert.True(grade.Score <= KeywordGraderOptions.Default.KeywordStuffingCap, $"score {grade.Score}");
+    }
+
+    /// <summary>A list that heads an explanation is a summary: the terms are then said in sentences.</summary>
+    [Theory]
+    [InlineData("Tres cosas: contenedor, CI/CD y monitorización. Empaqueto el modelo en un contenedor Docker y lo despliego con un pipeline de CI/CD; " +
+        "después monitorizo las métricas, vigilo la deriva de los datos de producción y hago rollback si algo falla.")]
+    [InlineData("Docker, CI/CD, monitoring. I package the model in a docker container, deploy it through a CI/CD pipeline, monitor its metrics " +
+        "and the drift of production data, and roll back if it fails.")]
+    public void Grade_ListThatHeadsAnExplanation_IsNotKeywordStuffing(string answer)
+    {
+        var grade = Grade(Deploy, answer, SpanishBank);
+
+        Assert.DoesNotContain(GradeFlags.KeywordStuffing, grade.Flags);
+        Assert.True(grade.Score >= 80, $"score {grade.Score}");
+    }
+
     [Fact]
     public void Grade_KeywordList_StillReportsWhatItMentions()
     {
