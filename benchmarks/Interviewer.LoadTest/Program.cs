@@ -39,7 +39,8 @@ for (var i = 0; i < settings.Sessions; i++)
     await Task.Delay(rampStep);
 }
 await Task.Delay(TimeSpan.FromSeconds(2));
-var before = await Memory.MeasureAsync(urls, server is not null);
+var reviewerKey = server?.ReviewerKey ?? Environment.GetEnvironmentVariable("INTERVIEWER_REVIEWER_KEY");
+var before = await Memory.MeasureAsync(urls, server is not null, reviewerKey);
 Console.WriteLine($"connected: {settings.Sessions} sessions after {clock.Elapsed.TotalSeconds:0.0} s; {before}");
 latencies.Clear();
 measuring = true;
@@ -48,7 +49,7 @@ var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
 await Task.Delay(settings.Duration);
 measuring = false;
 var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
-var after = await Memory.MeasureAsync(urls, server is not null);
+var after = await Memory.MeasureAsync(urls, server is not null, reviewerKey);
 stop.Cancel();
 await Task.WhenAll(users).WaitAsync(TimeSpan.FromSeconds(30)).ContinueWith(_ => { }, TaskScheduler.Default);
 

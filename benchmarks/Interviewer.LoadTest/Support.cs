@@ -31,13 +31,16 @@ internal sealed class InProcessServer : WebApplicationFactory<InterviewOptions>
 
     public Uri BaseAddress => ClientOptions.BaseAddress;
 
+    /// <summary>This server's reviewer key (<c>/metrics</c> needs one).</summary>
+    public string ReviewerKey { get; } = Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(24));
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Production");
         builder.ConfigureAppConfiguration(c => c.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Interviewer:Storage:DataDirectory"] = _data,
-            ["Interviewer:Security:ReviewerKeys:0"] = "load-test:" + Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(24)),
+            ["Interviewer:Security:ReviewerKeys:0"] = "load-test:" + ReviewerKey,
             ["Logging:LogLevel:Default"] = "Warning",
             // Every simulated candidate comes from one address: lift the per-address limits past the load.
             ["Interviewer:Limits:HubMessagesPerMinute"] = "1000000",
@@ -81,7 +84,8 @@ internal static class Answers
 /// <summary>Memory figures: this process (in-process mode) and the server's own runtime metrics from /metrics.</summary>
 internal static class Memory
 {
-    public static async Task<string> MeasureAsync(IReadOnlyList<Uri> urls, bool inProcess)
+    /// <param name="reviewerKey">The key for <c>/metrics</c>: the in-process server's, or INTERVIEWER_REVIEWER_KEY's.</param>
+    public static async Task<string> MeasureAsync(IReadOnlyList<Uri> urls, bool inProcess, string? reviewerKey)
     {
         var parts = new List<string>();
         if (inProcess)
@@ -91,20 +95,20 @@ internal static class Memory
         }
         foreach (var url in urls)
         {
-            parts.Add(await MeasureServerAsync(url, inProcess));
+            parts.Add(await MeasureServerAsync(url, inProcess, reviewerKey));
         }
         return string.Join("; ", parts);
     }
 
-    private static async Task<string> MeasureServerAsync(Uri baseUrl, bool inProcess)
+    private static async Task<string> MeasureServerAsync(Uri baseUrl, bool inProcess, string? reviewerKey)
     {
         var parts = new List<string>();
         try
         {
             using var http = new HttpClient { BaseAddress = baseUrl, Timeout = TimeSpan.FromSeconds(10) };
-            if (Environment.GetEnvironmentVariable("INTERVIEWER_REVIEWER_KEY") is { Length: > 0 } key)
+            if (reviewerKey is { Length: > 0 })
             {
-                http.DefaultRequestHeaders.Authorization = new("Bearer", key);
+                http.DefaultRequestHeaders.Authorization = new("Bearer", reviewerKey);
             }
             var text = await http.GetStringAsync(new Uri("metrics", UriKind.Relative));
             var workingSet = Sum(text, "dotnet_process_memory_working_set_bytes");

@@ -10,6 +10,7 @@ import { renderChecklist, flagLabel } from './checklist.js';
 import { downloadRun, listRuns, openRun, renderRunList } from './runs.js';
 import batchStrings from './strings/batch.js';
 import runsStrings from './strings/runs.js';
+import { node } from './dom.js';
 
 initReviewerPage(batchStrings, runsStrings);
 
@@ -42,13 +43,6 @@ function sayError(text) {
   lastMessage = null;
   message.textContent = text;
   message.classList.add('error');
-}
-
-function node(tag, attrs = {}, ...children) {
-  const element = document.createElement(tag);
-  for (const [name, value] of Object.entries(attrs)) element.setAttribute(name, value);
-  element.append(...children.filter((child) => child !== null && child !== undefined && child !== '').map((child) => (child instanceof Node ? child : String(child))));
-  return element;
 }
 
 function contentTypeOf(file) {

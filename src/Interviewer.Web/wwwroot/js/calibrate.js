@@ -10,6 +10,7 @@ import { renderChecklist } from './checklist.js';
 import { downloadRun, listRuns, openRun, compareRuns, renderRunList, pickedRuns, renderComparison } from './runs.js';
 import calibrateStrings from './strings/calibrate.js';
 import runsStrings from './strings/runs.js';
+import { node as el } from './dom.js';
 
 initReviewerPage(calibrateStrings, runsStrings);
 
@@ -23,15 +24,6 @@ let ticked = [];
 let status = null;
 let pastRuns = null;
 let comparison = null;
-
-function el(tag, attrs = {}, ...children) {
-  const node = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
-  for (const child of children) {
-    if (child !== null && child !== undefined) node.append(child instanceof Node ? child : document.createTextNode(String(child)));
-  }
-  return node;
-}
 
 function svg(tag, attrs = {}, text) {
   const node = document.createElementNS(SVG, tag);

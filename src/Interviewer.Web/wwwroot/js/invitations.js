@@ -5,19 +5,13 @@ import { apiFetch, getJson, reviewerKey } from './api.js';
 import { initReviewerPage } from './reviewer-page.js';
 import { fillBanks, fillGraders } from './options.js';
 import invitationStrings from './strings/invitations.js';
+import { node } from './dom.js';
 
 initReviewerPage(invitationStrings);
 
 const $ = (id) => document.getElementById(id);
 const lifetimeDays = 7;
 const state = { invitations: null, banks: [], status: {} };
-
-function node(tag, attrs = {}, ...children) {
-  const element = document.createElement(tag);
-  for (const [name, value] of Object.entries(attrs)) element.setAttribute(name, value);
-  element.append(...children.filter((child) => child !== null && child !== undefined && child !== ''));
-  return element;
-}
 
 /** Shows a status line; a key is translated again when the language changes, a server message is shown as it came. */
 function say(where, key, params = {}, isError = false) {

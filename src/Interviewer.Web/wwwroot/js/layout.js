@@ -1,6 +1,7 @@
 // The header every page shares: skip link, brand, the menu to every page and the language switch.
 // Each page has <header class="site-header"></header> and calls initLayout() once.
 import { language, languages, languageNames, chooseLanguage, applyStrings, onLanguageChange } from './i18n.js';
+import { node } from './dom.js';
 
 const pages = [
   { href: '/', key: 'nav.interview', paths: ['/', '/index.html'] },
@@ -11,13 +12,6 @@ const pages = [
   { href: '/calibrate.html', key: 'nav.calibrate', paths: ['/calibrate', '/calibrate.html'] },
   { href: '/import.html', key: 'nav.import', paths: ['/import', '/import.html'] },
 ];
-
-function node(tag, attrs = {}, ...children) {
-  const element = document.createElement(tag);
-  for (const [name, value] of Object.entries(attrs)) element.setAttribute(name, value);
-  element.append(...children);
-  return element;
-}
 
 /** Builds the shared header into the page's <header class="site-header"> and labels the page in the current language. */
 export function initLayout() {

@@ -2,15 +2,9 @@
 // saved with PUT /api/sessions/{id}/turns/{turn}/review.
 import { t, formatScore, formatDate } from './i18n.js';
 import { apiFetch } from './api.js';
+import { node } from './dom.js';
 
 let formCount = 0;
-
-function node(tag, attrs = {}, ...children) {
-  const element = document.createElement(tag);
-  for (const [name, value] of Object.entries(attrs)) element.setAttribute(name, value);
-  element.append(...children.filter((child) => child !== null && child !== undefined && child !== ''));
-  return element;
-}
 
 /** The reviews of one turn, read-only (also what an export shows). */
 export function renderReviews(reviews) {

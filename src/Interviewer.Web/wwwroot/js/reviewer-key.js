@@ -1,13 +1,7 @@
 // The reviewer key field every reviewer page shares: entered once per tab, then shown as set with a way to change it.
 import { applyStrings } from './i18n.js';
 import { reviewerKey } from './api.js';
-
-function node(tag, attrs = {}, ...children) {
-  const element = document.createElement(tag);
-  for (const [name, value] of Object.entries(attrs)) element.setAttribute(name, value);
-  element.append(...children);
-  return element;
-}
+import { node } from './dom.js';
 
 /**
  * Renders the key panel into container. A key typed but not yet confirmed is taken by takeTypedKey(),

@@ -2,6 +2,7 @@
 // grading again), and two runs compared. Text from runs only ever reaches the page as text nodes.
 import { t, formatNumber, formatDate } from './i18n.js';
 import { download, getJson } from './api.js';
+import { node as el } from './dom.js';
 
 const enc = encodeURIComponent;
 
@@ -14,15 +15,6 @@ export function downloadRun(run, format) {
 export const listRuns = (kind) => getJson(`/api/runs?kind=${enc(kind)}&limit=20`, { reviewer: true });
 export const openRun = (id) => getJson(`/api/runs/${enc(id)}`, { reviewer: true });
 export const compareRuns = (a, b) => getJson(`/api/runs/compare?a=${enc(a)}&b=${enc(b)}`, { reviewer: true });
-
-function el(tag, attrs = {}, ...children) {
-  const node = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
-  for (const child of children) {
-    if (child !== null && child !== undefined) node.append(child instanceof Node ? child : document.createTextNode(String(child)));
-  }
-  return node;
-}
 
 /** One line on what a run measured: the batch's mean score, or the calibration's QWK. */
 function outcome(run) {

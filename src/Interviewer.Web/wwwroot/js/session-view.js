@@ -4,13 +4,7 @@ import { t, formatScore, formatDate } from './i18n.js';
 import { highlightEvidence } from './render.js';
 import { renderChecklist, flagLabel } from './checklist.js';
 import { renderReviews } from './review-form.js';
-
-function node(tag, attrs = {}, ...children) {
-  const element = document.createElement(tag);
-  for (const [name, value] of Object.entries(attrs)) element.setAttribute(name, value);
-  element.append(...children.filter((child) => child !== null && child !== undefined && child !== ''));
-  return element;
-}
+import { node } from './dom.js';
 
 export const candidateName = (session) => session.candidateName || t('ses.anonymous');
 

@@ -7,6 +7,7 @@ import { fillBanks } from './options.js';
 import { renderSessionHead, renderTranscript, exportHtml, candidateName, reviewsOf } from './session-view.js';
 import { renderReviews, renderReviewForm } from './review-form.js';
 import sessionsStrings from './strings/sessions.js';
+import { node } from './dom.js';
 
 initReviewerPage(sessionsStrings);
 
@@ -14,13 +15,6 @@ const pageSize = 50;
 const $ = (id) => document.getElementById(id);
 const filterFields = ['status', 'mode', 'bank', 'candidate', 'from', 'to'];
 const state = { sessions: [], offset: 0, more: false, detail: null, queue: null, listStatus: null, detailStatus: null, queueStatus: null };
-
-function node(tag, attrs = {}, ...children) {
-  const element = document.createElement(tag);
-  for (const [name, value] of Object.entries(attrs)) element.setAttribute(name, value);
-  element.append(...children.filter((child) => child !== null && child !== undefined && child !== ''));
-  return element;
-}
 
 function say(where, key, params = {}, isError = false) {
   state[`${where}Status`] = key ? { key, params, isError } : null;
