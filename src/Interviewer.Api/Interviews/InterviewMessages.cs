@@ -35,6 +35,7 @@ public sealed record StartInterviewRequest(
 /// <param name="Grader">The grader that grades the answers.</param>
 /// <param name="CandidateId">The practising candidate the session belongs to (issued on a first practice start); absent for an assessment.</param>
 /// <param name="CandidateToken">The candidate's secret, returned once when the candidate is issued: send it with <c>candidateId</c> on later starts and to read their progress.</param>
+/// <param name="CandidateName">Whose interview it is (an invitation's candidate, or the name given); absent when none.</param>
 public sealed record InterviewStarted(
     string SessionId,
     string ResumeToken,
@@ -44,7 +45,8 @@ public sealed record InterviewStarted(
     string Feedback,
     string Grader,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? CandidateId = null,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? CandidateToken = null);
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? CandidateToken = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? CandidateName = null);
 
 /// <summary>The bank an interview draws from.</summary>
 public sealed record BankInfo(string Id, string Title, string Language, int Version);
@@ -70,6 +72,7 @@ public sealed record ResumeInterviewRequest(string? SessionId, string? ResumeTok
 /// <param name="Transcript">Every turn so far, oldest first.</param>
 /// <param name="CurrentQuestion">The question awaiting an answer; null when the interview is over.</param>
 /// <param name="Summary">The summary when the interview is over; null while it is active.</param>
+/// <param name="CandidateName">Whose interview it is (an invitation's candidate, or the name given); absent when none.</param>
 /// <param name="Mode"><c>practice</c> or <c>assessment</c>.</param>
 /// <param name="Feedback">What the candidate sees of grades: <c>none</c>, <c>score</c> or <c>full</c>.</param>
 /// <param name="Bank">The bank asked from.</param>
@@ -83,7 +86,8 @@ public sealed record InterviewResumed(
     int TotalQuestions,
     IReadOnlyList<TranscriptEntry> Transcript,
     QuestionMessage? CurrentQuestion,
-    CompletedMessage? Summary);
+    CompletedMessage? Summary,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? CandidateName = null);
 
 /// <summary>One turn of an interview: the question asked, and the answer, grade or skip it received.</summary>
 /// <param name="Turn">1-based turn number (every question asked, follow-ups included, is a turn).</param>

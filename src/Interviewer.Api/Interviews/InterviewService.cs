@@ -104,7 +104,7 @@ internal sealed partial class InterviewService(
         var question = InterviewWire.Question(session, first);
         return new(
             new InterviewStarted(session.Id, token, InterviewWire.Bank(session), session.Plan.Count, ModeNames.Of(session.Mode), ModeNames.Of(session.Feedback), session.Grader,
-                session.CandidateId, candidateToken),
+                session.CandidateId, candidateToken, session.CandidateName),
             () => hub.Clients.Client(connectionId).Question(question));
     }
 

@@ -108,7 +108,8 @@ internal static class InterviewWire
             session.Plan.Count,
             Transcript(session, audience),
             session.Current is { } current ? Question(session, current) : null,
-            session.Status == InterviewStatus.Active ? null : Completed(session, audience));
+            session.Status == InterviewStatus.Active ? null : Completed(session, audience),
+            session.CandidateName);
     }
 
     private static double Gained(double after, double before) => Math.Round(after - before, 1, MidpointRounding.AwayFromZero);

@@ -27,7 +27,7 @@ public sealed class ProgressPageTests(BrowserFixture browser)
         await Expect(page.Locator("#weak-questions .hint")).ToHaveTextAsync("last score 66.7 / 100");
         await Expect(page.Locator("#weak-points li")).ToHaveCountAsync(1);
         await Expect(page.Locator("#weak-points .weak-point-text")).ToHaveTextAsync(missed);
-        await Expect(page.Locator("#weak-points .badge")).ToHaveTextAsync("missed 1 of 1 times");
+        await Expect(page.Locator("#weak-points .badge")).ToHaveTextAsync("missed in 1 of 1 answers");
         await Expect(page.Locator("#practise")).ToBeVisibleAsync();
     }
 

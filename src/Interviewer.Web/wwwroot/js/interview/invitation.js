@@ -54,8 +54,9 @@ function refused(error) {
   const final = ['conflict', 'forbidden', 'not_found'].includes(error?.code);
   ui.inviteStatus.textContent = '';
   const headline = final ? t(`invite.${error.code}`) : t('invite.failed');
-  const reason = final ? '' : t(`error.${error?.code ?? 'unknown'}`);
-  showError(ui.inviteError, [headline, reason, error?.detail ? t('error.detail', { detail: error.detail }) : ''].filter(Boolean).join('\n'));
+  // A used, expired, revoked or unknown link is said in the candidate's words; anything else also gives the server's reason.
+  const reason = final ? [] : [t(`error.${error?.code ?? 'unknown'}`), error?.detail ? t('error.detail', { detail: error.detail }) : ''];
+  showError(ui.inviteError, [headline, ...reason].filter(Boolean).join('\n'));
   // Used, expired, revoked and unknown links stay so; a busy server or a lost connection is worth another try.
   ui.inviteRetry.hidden = final;
   ui.inviteTitle.focus();
