@@ -75,8 +75,8 @@ up() {
 
   local key=${INTERVIEWER_REVIEWER_KEY:-$(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')}
   local upstreams="" i port
-  # The first instance creates and migrates the database; the others start once it is ready (instances starting
-  # together on a new database race to create it).
+  # The first instance creates and migrates the database; the others start once it is ready, so that a failure of
+  # the first is reported before more start (instances may also start together: they migrate one at a time).
   for i in $(seq 1 "$INSTANCES"); do
     port=$(free_port)
     mkdir -p "$DIR/instance-$i"

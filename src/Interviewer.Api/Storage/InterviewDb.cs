@@ -4,6 +4,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Options;
 
 namespace Interviewer.Api.Storage;
@@ -61,7 +62,9 @@ internal sealed class InterviewDb
         {
             Migrate();
         }
-        catch (Exception ex) when (ex is DbException or IOException or UnauthorizedAccessException)
+        // EF wraps a failure it takes for transient (a refused connection) in an InvalidOperationException.
+        catch (Exception ex) when (ex is DbException or IOException or UnauthorizedAccessException
+            || ex is InvalidOperationException { InnerException: DbException })
         {
             throw Setting.Invalid(IsSqlite
                 ? $"{StorageOptions.Section}:DataDirectory: cannot use the SQLite database '{DatabasePath}': {Reason(ex)}"
@@ -71,6 +74,7 @@ internal sealed class InterviewDb
     }
 
     private static string Reason(Exception ex) =>
+        ex is InvalidOperationException { InnerException: DbException db } ? Reason(db) :
         ex.InnerException is { } inner && !ex.Message.Contains(inner.Message, StringComparison.Ordinal) ? $"{ex.Message} ({inner.Message})" : ex.Message;
 
     private void Migrate()
@@ -80,11 +84,59 @@ internal sealed class InterviewDb
             Directory.CreateDirectory(Path.GetDirectoryName(DatabasePath)!);
         }
         using var context = CreateContext();
-        context.Database.Migrate();
+        if (IsSqlite)
+        {
+            context.Database.Migrate();
+        }
+        else
+        {
+            MigrateOneInstanceAtATime(context);
+        }
         if (IsSqlite)
         {
             // WAL lets reviewers read while the writer commits; it is a property of the file, so once is enough.
             context.Database.ExecuteSqlRaw("PRAGMA journal_mode=WAL;");
+        }
+    }
+
+    /// <summary>Any fixed number: the advisory lock instances take to migrate one at a time.</summary>
+    private const long MigrationLock = 0x496e74657276;
+
+    /// <summary>
+    /// Instances that start together on a new database would otherwise both create it and both apply the migrations.
+    /// The database is created by whichever comes first (the other's "already exists" is what it wanted), then each
+    /// migrates holding a PostgreSQL advisory lock, so the second finds the migrations applied.
+    /// </summary>
+    private static void MigrateOneInstanceAtATime(InterviewDbContext context)
+    {
+        var creator = context.Database.GetService<IRelationalDatabaseCreator>();
+        if (!creator.Exists())
+        {
+            try
+            {
+                creator.Create();
+            }
+            catch (Npgsql.PostgresException ex) when (ex.SqlState == Npgsql.PostgresErrorCodes.DuplicateDatabase)
+            {
+                // Another instance created it first.
+            }
+        }
+        context.Database.OpenConnection();
+        try
+        {
+            context.Database.ExecuteSql($"SELECT pg_advisory_lock({MigrationLock})");
+            try
+            {
+                context.Database.Migrate();
+            }
+            finally
+            {
+                context.Database.ExecuteSql($"SELECT pg_advisory_unlock({MigrationLock})");
+            }
+        }
+        finally
+        {
+            context.Database.CloseConnection();
         }
     }
 

@@ -91,6 +91,21 @@ public sealed class SeveralInstancesTests
     }
 
     /// <summary>One PostgreSQL database and one Redis channel prefix, shared by the instances of one test.</summary>
+    [Fact]
+    public async Task TwoInstancesStartingTogetherOnANewDatabase_BothMigrateItAndStart()
+    {
+        var cluster = Cluster.Create();
+
+        var started = await Task.WhenAll(Task.Run(() => cluster.Instance()), Task.Run(() => cluster.Instance()));
+
+        await using var a = started[0];
+        await using var b = started[1];
+        using var onA = a.CreateClient();
+        using var onB = b.CreateClient();
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await onA.GetAsync(new Uri("/health/ready", UriKind.Relative))).StatusCode);
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await onB.GetAsync(new Uri("/health/ready", UriKind.Relative))).StatusCode);
+    }
+
     private sealed class Cluster(TestStore store, string redis)
     {
         public TestStore Store => store;
