@@ -10,7 +10,7 @@ namespace Interviewer.Api.Tests.Calibration;
 /// <summary><c>POST /api/calibrate</c> with cross-validation and with the rows saved as the bank's exemplars.</summary>
 public sealed class CalibrationExemplarsApiTests : IDisposable
 {
-    private readonly string _root = Directory.CreateTempSubdirectory("interviewer-calibrate-exemplars-").FullName;
+    private readonly string _root = TestRun.Folder("calibrate-exemplars").FullName;
 
     public void Dispose() => Directory.Delete(_root, recursive: true);
 

@@ -15,7 +15,7 @@ internal sealed partial class EditableRubrics
 
     public static EditableRubrics Copy()
     {
-        var root = Directory.CreateTempSubdirectory("interviewer-rubrics-").FullName;
+        var root = TestRun.Folder("rubrics").FullName;
         foreach (var file in Directory.GetFiles(LiveApps.FixtureRubrics, "*", SearchOption.AllDirectories))
         {
             var target = Path.Combine(root, Path.GetRelativePath(LiveApps.FixtureRubrics, file));
