@@ -342,7 +342,7 @@ internal sealed class InterviewStore(InterviewDb db, StoreWriter writer, BankSna
         CreatedAt = session.CreatedAt,
         UpdatedAt = session.UpdatedAt,
         FinishedAt = session.FinishedAt,
-        OverallScore = session.Status == InterviewStatus.Active ? null : InterviewSummary.Summarize(session).OverallScore,
+        OverallScore = session.Status == InterviewStatus.Active ? null : InterviewSummary.OverallScore(session),
         Version = session.Version,
     };
 
