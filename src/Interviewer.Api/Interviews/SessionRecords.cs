@@ -29,7 +29,7 @@ internal static class SessionRecords
         CreatedAt = session.CreatedAt,
         UpdatedAt = session.UpdatedAt,
         FinishedAt = session.FinishedAt,
-        OverallScore = session.Status == InterviewStatus.Active ? null : InterviewSummary.Summarize(session).OverallScore,
+        OverallScore = session.Status == InterviewStatus.Active ? null : InterviewSummary.OverallScore(session),
         Version = session.Version,
     };
 
