@@ -2,6 +2,7 @@ using Interviewer.Api.Banks;
 using Interviewer.Api.Calibration;
 using Interviewer.Api.Candidates;
 using Interviewer.Api.Grading;
+using Interviewer.Api.Input;
 using Interviewer.Api.Interviews;
 using Interviewer.Api.OpenApi;
 using Interviewer.Api.Invitations;
@@ -28,6 +29,7 @@ public static class HostingExtensions
     public static WebApplicationBuilder AddInterviewer(this WebApplicationBuilder builder)
     {
         builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<StoreConflictProblems>();
         builder.Services.AddInterviewerSecurity();
         builder.Logging.AddHubLogging();
         builder.Services.ConfigureHttpJsonOptions(o => InterviewerJson.Configure(o.SerializerOptions));

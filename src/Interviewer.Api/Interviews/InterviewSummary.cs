@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using Interviewer.Rubrics.Grading;
 using Interviewer.Rubrics.Model;
 
@@ -14,11 +15,15 @@ internal static class InterviewSummary
     public const string Skipped = "skipped";
     public const string NotReached = "not_reached";
 
+    // A key point's study text depends only on its question (banks never change once loaded), and finding it compares
+    // every sentence with every phrase under the culture's rules: computed once per question, not at every summary.
+    private static readonly ConditionalWeakTable<Question, string[]> StudyTexts = [];
+
     public static CompletedMessage Summarize(InterviewSession session)
     {
-        var questions = session.Plan.Select((question, index) => ScoreQuestion(session, index, question)).ToList();
+        var questions = Questions(session);
         var answered = questions.Where(q => q.Status == Answered).ToList();
-        var overall = Math.Round(questions.Sum(q => q.Score ?? 0) / Math.Max(1, questions.Count), 1, MidpointRounding.AwayFromZero);
+        var overall = Overall(questions);
 
         var strengths = answered
             .Where(q => q.Score >= StrengthThreshold)
@@ -31,11 +36,12 @@ internal static class InterviewSummary
         foreach (var score in answered)
         {
             var question = session.Plan[score.Index - 1];
+            var study = StudyTexts.GetValue(question, q => q.KeyPoints.Select(k => StudyText(q, k)).ToArray());
             var missed = question.KeyPoints
-                .Select(k => (KeyPoint: k, Status: score.KeyPoints!.First(r => r.Id == k.Id).Status))
+                .Select((k, i) => (KeyPoint: k, Status: score.KeyPoints!.First(r => r.Id == k.Id).Status, Study: study[i]))
                 .Where(k => k.Status != KeyPointStatus.Covered)
                 .OrderByDescending(k => k.KeyPoint.Weight)
-                .Select(k => new Gap(k.KeyPoint.Id, k.KeyPoint.Text, k.Status, k.KeyPoint.Weight, StudyText(question, k.KeyPoint)))
+                .Select(k => new Gap(k.KeyPoint.Id, k.KeyPoint.Text, k.Status, k.KeyPoint.Weight, k.Study))
                 .ToList();
             if (missed.Count > 0)
             {
@@ -45,6 +51,15 @@ internal static class InterviewSummary
 
         return new CompletedMessage(session.Id, InterviewWire.StatusName(session.Status), overall, answered.Count, questions.Count, questions, strengths, gaps);
     }
+
+    /// <summary>The summary's overall score alone (what the store keeps), without its strengths and gaps.</summary>
+    public static double OverallScore(InterviewSession session) => Overall(Questions(session));
+
+    private static List<QuestionScore> Questions(InterviewSession session) =>
+        session.Plan.Select((question, index) => ScoreQuestion(session, index, question)).ToList();
+
+    private static double Overall(List<QuestionScore> questions) =>
+        Math.Round(questions.Sum(q => q.Score ?? 0) / Math.Max(1, questions.Count), 1, MidpointRounding.AwayFromZero);
 
     /// <summary>A planned question's result: its last question score (<see cref="Scoring.QuestionScore"/> over its answers) and whether it was answered, skipped or not reached.</summary>
     private static QuestionScore ScoreQuestion(InterviewSession session, int index, Question question)

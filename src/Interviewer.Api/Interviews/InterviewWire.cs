@@ -1,3 +1,5 @@
+using Interviewer.Api.Storage;
+
 namespace Interviewer.Api.Interviews;
 
 /// <summary>
@@ -30,9 +32,9 @@ internal static class InterviewWire
 {
     public static string StatusName(InterviewStatus status) => status switch
     {
-        InterviewStatus.Active => "active",
-        InterviewStatus.Completed => "completed",
-        _ => "ended",
+        InterviewStatus.Active => SessionStatuses.Active,
+        InterviewStatus.Completed => SessionStatuses.Completed,
+        _ => SessionStatuses.Ended,
     };
 
     public static QuestionMessage Question(InterviewSession session, InterviewTurn turn) =>

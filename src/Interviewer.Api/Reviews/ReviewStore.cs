@@ -13,18 +13,23 @@ internal sealed class ReviewStore(InterviewDb db, StoreWriter writer)
     /// <summary>Newest answered turns looked at when ordering the queue, so that it stays quick on a large store.</summary>
     public const int QueueScan = 5000;
 
-    /// <summary>Saves a review, replacing the reviewer's earlier one on the same turn.</summary>
-    public Task SaveAsync(ReviewRow review) => writer.WriteAsync(context =>
-    {
-        // The writer is the only one writing, so looking first and then adding cannot race.
-        var existing = context.Reviews.Find(review.SessionId, review.TurnNumber, review.Reviewer);
-        if (existing is null)
+    /// <summary>
+    /// Saves a review, replacing the reviewer's earlier one on the same turn. Another instance saving the same reviewer's
+    /// review of the turn at the same moment makes this one a <see cref="StoreConflictException"/>.
+    /// </summary>
+    public Task SaveAsync(ReviewRow review) => StoreConflicts.GuardRows(
+        $"The review of turn {review.TurnNumber} of session '{review.SessionId}' by {review.Reviewer}",
+        writer.WriteAsync(context =>
         {
-            context.Reviews.Add(review);
-            return;
-        }
-        context.Entry(existing).CurrentValues.SetValues(review);
-    });
+            // This instance's writer is the only one it has, so looking first and then adding races only with another instance.
+            var existing = context.Reviews.Find(review.SessionId, review.TurnNumber, review.Reviewer);
+            if (existing is null)
+            {
+                context.Reviews.Add(review);
+                return;
+            }
+            context.Entry(existing).CurrentValues.SetValues(review);
+        }));
 
     public async Task<IReadOnlyList<TurnReview>> ForSessionAsync(string sessionId, CancellationToken ct)
     {

@@ -5,10 +5,10 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Interviewer.Api.Storage;
 
 /// <summary>
-/// The SQLite writer's hot path: answers and grades written with prepared statements on one long-lived connection,
+/// The SQLite writer's connection: answers and grades written with prepared statements on one long-lived connection,
 /// one transaction per group of changes. EF Core's change tracker and SQL generation cost more than the writes
-/// themselves at hundreds of answers a second; every other change (and PostgreSQL) still goes through EF Core.
-/// Used only from the writer's thread.
+/// themselves at hundreds of answers a second; every other change (and PostgreSQL) still goes through EF Core, here
+/// on the same connection and in the same transaction, so that a group costs one commit. Used only from the writer's thread.
 /// </summary>
 internal sealed class SqliteHotPath : IDisposable
 {
@@ -19,6 +19,7 @@ internal sealed class SqliteHotPath : IDisposable
     private readonly SqliteCommand _insertGrade;
     private readonly SqliteCommand _insertTurn;
     private readonly SqliteCommand _updateSession;
+    private readonly SqliteInterviewDbContext _context;
 
     public SqliteHotPath(string databasePath, bool synchronousNormal)
     {
@@ -56,10 +57,15 @@ internal sealed class SqliteHotPath : IDisposable
             WHERE Id = $session AND Version = $version
             """,
             "$session", "$status", "$updated", "$finished", "$score", "$version");
+        _context = new SqliteInterviewDbContext(new DbContextOptionsBuilder<SqliteInterviewDbContext>().UseSqlite(_connection).Options);
+        // The writer's transaction is the unit of work: no savepoint around each SaveChanges inside it.
+        _context.Database.AutoSavepointsEnabled = false;
     }
 
-    /// <summary>Runs the changes in one transaction; any failure rolls all of them back and is rethrown.</summary>
-    public void Commit(IEnumerable<Action<SqliteHotPath>> changes)
+    /// <summary>
+    /// Runs the changes, prepared statements and EF Core's, in one transaction; any failure rolls all of them back and is rethrown.
+    /// </summary>
+    public void Commit(IEnumerable<Action<SqliteHotPath>> changes, IEnumerable<Action<InterviewDbContext>> efChanges)
     {
         using var transaction = _connection.BeginTransaction();
         _insertAnswer.Transaction = transaction;
@@ -69,6 +75,26 @@ internal sealed class SqliteHotPath : IDisposable
         foreach (var change in changes)
         {
             change(this);
+        }
+        try
+        {
+            var any = false;
+            foreach (var apply in efChanges)
+            {
+                apply(_context);
+                any = true;
+            }
+            if (any)
+            {
+                _context.Database.UseTransaction(transaction);
+                _context.SaveChanges();
+            }
+        }
+        finally
+        {
+            // One context serves every group: it forgets each group's entities, saved or not.
+            _context.ChangeTracker.Clear();
+            _context.Database.UseTransaction(null);
         }
         transaction.Commit();
     }
@@ -134,6 +160,7 @@ internal sealed class SqliteHotPath : IDisposable
 
     public void Dispose()
     {
+        _context.Dispose();
         _insertAnswer.Dispose();
         _insertGrade.Dispose();
         _insertTurn.Dispose();

@@ -1,3 +1,5 @@
+using Interviewer.Rubrics.Model;
+
 namespace Interviewer.Api.Storage;
 
 /// <summary>An interview session. <see cref="Version"/> guards against two writers changing it at once.</summary>
@@ -39,6 +41,7 @@ public sealed class SessionRow
     /// <summary>The planned question ids, one per line, in order.</summary>
     public string Plan { get; set; } = "";
 
+    /// <summary><see cref="SessionStatuses"/>: active, completed or ended.</summary>
     public string Status { get; set; } = "";
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
@@ -101,3 +104,22 @@ public sealed record SessionFilter(string? Status = null, string? BankId = null,
 
 /// <summary>An instance's claim on grading an answer, until <see cref="ExpiresAt"/>.</summary>
 public sealed record GradingClaim(string Owner, DateTimeOffset ExpiresAt);
+
+/// <summary>A session's status as stored.</summary>
+internal static class SessionStatuses
+{
+    public const string Active = "active";
+    public const string Completed = "completed";
+    public const string Ended = "ended";
+}
+
+/// <summary>
+/// A session as stored: its row, its turns in order, their answers by turn number, the grades by answer id, and the bank
+/// it was asked from (its snapshot, or the bank as served for a session stored without one; null when neither exists).
+/// </summary>
+internal sealed record StoredSession(
+    SessionRow Session,
+    IReadOnlyList<TurnRow> Turns,
+    IReadOnlyDictionary<int, AnswerRow> Answers,
+    IReadOnlyDictionary<string, GradeRow> Grades,
+    QuestionBank? Bank);

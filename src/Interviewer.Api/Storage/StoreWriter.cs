@@ -62,26 +62,15 @@ internal sealed class StoreWriter : IAsyncDisposable
 
     private void Run()
     {
-        var ef = new List<PendingWrite>(_maxBatch);
-        var raw = new List<PendingWrite>(_maxBatch);
+        var batch = new List<PendingWrite>(_maxBatch);
         while (_queue.Reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult())
         {
-            // Changes in one group never touch the same session (a session's next change waits for this one's commit),
-            // so EF Core's changes and the hot path's can be committed in two transactions in any order.
-            while (ef.Count + raw.Count < _maxBatch && _queue.Reader.TryRead(out var pending))
+            while (batch.Count < _maxBatch && _queue.Reader.TryRead(out var pending))
             {
-                (pending.Raw is null ? ef : raw).Add(pending);
+                batch.Add(pending);
             }
-            if (raw.Count > 0)
-            {
-                Commit(raw);
-                raw.Clear();
-            }
-            if (ef.Count > 0)
-            {
-                Commit(ef);
-                ef.Clear();
-            }
+            Commit(batch);
+            batch.Clear();
         }
         _stopped.TrySetResult();
     }
@@ -121,10 +110,11 @@ internal sealed class StoreWriter : IAsyncDisposable
 
     private void CommitTogether(IReadOnlyList<PendingWrite> batch)
     {
-        if (batch[0].Raw is not null)
+        if (HasHotPath)
         {
+            // One transaction, so one commit (one fsync with synchronous=FULL) for the whole group, EF Core's changes included.
             _hotPath ??= new SqliteHotPath(_db.DatabasePath!, _synchronousNormal);
-            _hotPath.Commit(batch.Select(p => p.Raw!));
+            _hotPath.Commit(batch.Select(p => p.Raw).OfType<Action<SqliteHotPath>>(), batch.Select(p => p.Apply).OfType<Action<InterviewDbContext>>());
             return;
         }
         using var context = _db.CreateContext();

@@ -8,6 +8,7 @@ using Interviewer.Api.Tests.Interviews;
 using Interviewer.Rubrics;
 using Interviewer.Rubrics.Grading;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Interviewer.Api.Tests.Reviews;
@@ -129,6 +130,56 @@ public sealed class ReviewsApiTests
         Assert.Equal(HttpStatusCode.NotFound, noSession.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, noTurn.StatusCode);
         Assert.Equal(HttpStatusCode.Conflict, unanswered.StatusCode);
+    }
+
+    [Fact]
+    public async Task Review_SavedMeanwhileByAnotherInstance_IsConflictProblem_AndKeepsTheirs()
+    {
+        await using var app = LiveApps.Create(store: TestStore.Create(StoreProvider.Postgres));
+        var session = (await AnsweredSessionsAsync(app, 1))[0];
+        using var reviewer = app.CreateReviewerClient();
+        // Another instance adds the same reviewer's review of the turn and has not committed yet: this one's insert waits for it.
+        await using var other = await app.Store.OpenAsync();
+        await using var transaction = await other.BeginTransactionAsync();
+        await using (var insert = other.CreateCommand())
+        {
+            insert.Transaction = transaction;
+            insert.CommandText = """INSERT INTO reviews ("SessionId", "TurnNumber", "Reviewer", "Score", "MaxScore", "ReviewedAt") VALUES (@id, 1, 'reviewer', 2, 5, @at)""";
+            var id = insert.CreateParameter();
+            id.ParameterName = "id";
+            id.Value = session;
+            insert.Parameters.Add(id);
+            var at = insert.CreateParameter();
+            at.ParameterName = "at";
+            at.Value = new DateTimeOffsetToBinaryConverter().ConvertToProvider(DateTimeOffset.UtcNow);
+            insert.Parameters.Add(at);
+            Assert.Equal(1, await insert.ExecuteNonQueryAsync());
+        }
+
+        var put = PutReviewAsync(reviewer, session, 1, new { score = 4, maxScore = 5 });
+        await WaitForALockWaitAsync(app.Store);
+        await transaction.CommitAsync();
+        using var response = await put;
+
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("Changed meanwhile", problem.GetProperty("title").GetString());
+        Assert.Equal($"The review of turn 1 of session '{session}' by reviewer was changed by another writer meanwhile. Nothing was stored; send the request again.",
+            problem.GetProperty("detail").GetString());
+        var detail = await reviewer.GetFromJsonAsync<JsonElement>($"/api/sessions/{session}");
+        Assert.Equal(2, Assert.Single(detail.GetProperty("reviews").EnumerateArray()).GetProperty("score").GetDouble());
+    }
+
+    /// <summary>Returns once a statement on the test's database waits for a lock (bounded: fails after 30 s).</summary>
+    private static async Task WaitForALockWaitAsync(TestStore store)
+    {
+        var deadline = DateTimeOffset.UtcNow.AddSeconds(30);
+        while (await store.CountAsync("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'") == 0)
+        {
+            Assert.True(DateTimeOffset.UtcNow < deadline, "No statement waited for the other writer's row within 30 s.");
+            await Task.Delay(TimeSpan.FromMilliseconds(20));
+        }
     }
 
     [Fact]

@@ -12,6 +12,7 @@ internal sealed class ActiveSessions(IOptions<LimitsOptions> options, TimeProvid
     private readonly Dictionary<string, Entry> _entries = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _perClient = new(StringComparer.Ordinal);
     private readonly object _lock = new();
+    private DateTimeOffset _pruned = DateTimeOffset.MinValue;
 
     /// <summary>The grader an interview in progress uses, or null when this instance does not track it.</summary>
     public string? GraderOf(string sessionId)
@@ -28,7 +29,14 @@ internal sealed class ActiveSessions(IOptions<LimitsOptions> options, TimeProvid
         var o = options.Value;
         lock (_lock)
         {
-            Prune();
+            // Pruning walks every interview: done when a cap would refuse, and otherwise at most once a minute, so that a
+            // start under load does not hold the lock every answer takes for a walk over thousands of interviews.
+            var now = time.GetUtcNow();
+            if (now - _pruned >= TimeSpan.FromMinutes(1)
+                || _perClient.GetValueOrDefault(client) >= o.ActiveSessionsPerAddress || _entries.Count >= o.ActiveSessions)
+            {
+                Prune(now);
+            }
             if (_perClient.GetValueOrDefault(client) >= o.ActiveSessionsPerAddress)
             {
                 return $"{o.ActiveSessionsPerAddress} interviews from this address are in progress ({LimitsOptions.Section}:ActiveSessionsPerAddress); " +
@@ -73,9 +81,10 @@ internal sealed class ActiveSessions(IOptions<LimitsOptions> options, TimeProvid
         }
     }
 
-    private void Prune()
+    private void Prune(DateTimeOffset now)
     {
-        var idleSince = time.GetUtcNow() - TimeSpan.FromMinutes(options.Value.ActiveSessionIdleMinutes);
+        _pruned = now;
+        var idleSince = now - TimeSpan.FromMinutes(options.Value.ActiveSessionIdleMinutes);
         foreach (var id in _entries.Where(e => e.Value.LastCall < idleSince).Select(e => e.Key).ToList())
         {
             Remove(id);
