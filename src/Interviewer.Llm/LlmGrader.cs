@@ -105,8 +105,8 @@ internal sealed partial class LlmGrader : IAnswerGrader
     private GradeResult Build(ScreenedAnswer screened, LlmVerdict verdict)
     {
         var request = screened.Request;
-        var (keyPoints, checkFlags) = VerdictChecker.Check(screened, verdict, _keyword);
-        var target = Scoring.FollowUpTarget(request.Question, keyPoints);
+        var (checkedKeyPoints, checkFlags) = VerdictChecker.Check(screened, verdict, _keyword);
+        var target = Scoring.FollowUpTarget(request.Question, checkedKeyPoints);
         // Text the model wrote for the candidate is used only when the answer did not try to steer it and every claim held.
         var trusted = !screened.HasInjection && checkFlags.Count == 0;
         var followUp = target is null ? null
@@ -115,15 +115,13 @@ internal sealed partial class LlmGrader : IAnswerGrader
         var feedback = trusted && verdict.Feedback.Length <= 1500 ? verdict.Feedback : string.Empty;
         // What the keyword grader noticed about the answer (too short, a list of terms, an injection) holds for this grade too.
         var flags = screened.KeywordGrade.Flags.Concat(checkFlags).Distinct().ToList();
-        var score = Scoring.Score(request.Question, keyPoints);
-        if (flags.Contains(GradeFlags.KeywordStuffing))
-        {
-            // A list of rubric terms is capped whichever grader reads it.
-            score = Math.Min(score, _keyword.Options.KeywordStuffingCap);
-        }
+        // A list of rubric terms is capped whichever grader reads it.
+        var keyPoints = flags.Contains(GradeFlags.KeywordStuffing)
+            ? Scoring.Capped(request.Question, checkedKeyPoints, _keyword.Options.KeywordStuffingCap)
+            : checkedKeyPoints;
         return new GradeResult(
             request.Question.Id,
-            score,
+            Scoring.Score(request.Question, keyPoints),
             Name,
             Degraded: false,
             request.Bank.Ref,

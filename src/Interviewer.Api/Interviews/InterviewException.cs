@@ -16,6 +16,9 @@ internal sealed class InterviewException(InterviewError error, string detail) : 
 {
     public InterviewError Error { get; } = error;
 
+    /// <summary>What was wrong, without the code: for a host that reports it its own way (an HTTP validation problem).</summary>
+    public string Detail { get; } = detail;
+
     public static string Code(InterviewError error) => error switch
     {
         InterviewError.NotFound => "not_found",

@@ -30,8 +30,11 @@ internal sealed class InterviewTurn
 
     public bool AwaitingGrade => Answer is not null && Grade is null;
 
-    /// <summary>What the grader sees: the question, or for a follow-up its text and its targets only (one instance per turn).</summary>
-    public Question GradedQuestion => _graded ??= IsFollowUp ? Question with { Text = Text, KeyPoints = Targets } : Question;
+    /// <summary>
+    /// What the grader sees: the question, or for a follow-up its text and its targets only (one instance per turn) and
+    /// no exemplars — they are whole answers to the question, and the question's score keeps its first answer's anchoring.
+    /// </summary>
+    public Question GradedQuestion => _graded ??= IsFollowUp ? Question with { Text = Text, KeyPoints = Targets, Exemplars = [] } : Question;
 
     private Question? _graded;
 }
@@ -193,8 +196,8 @@ internal sealed class InterviewSession
     public (double After, double Before) QuestionScoreAt(InterviewTurn turn)
     {
         var graded = Turns.Where(t => t.QuestionIndex == turn.QuestionIndex && t.Grade is not null && t.Number <= turn.Number).ToList();
-        var after = Scoring.QuestionScore(turn.Question, graded.Select(t => t.Grade!.KeyPoints));
-        var before = Scoring.QuestionScore(turn.Question, graded.Where(t => t.Number < turn.Number).Select(t => t.Grade!.KeyPoints));
+        var after = Scoring.QuestionScore(turn.Question, graded.Select(t => t.Grade!));
+        var before = Scoring.QuestionScore(turn.Question, graded.Where(t => t.Number < turn.Number).Select(t => t.Grade!));
         return (after, before);
     }
 

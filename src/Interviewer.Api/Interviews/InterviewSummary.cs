@@ -66,13 +66,14 @@ internal static class InterviewSummary
     {
         var turns = session.Turns.Where(t => t.QuestionIndex == index).ToList();
         var status = turns.Any(t => t.Answer is not null) ? Answered : turns.Any(t => t.Skipped) ? Skipped : NotReached;
-        var best = Scoring.Best(question, turns.Where(t => t.Grade is not null).Select(t => t.Grade!.KeyPoints));
+        var grades = turns.Where(t => t.Grade is not null).Select(t => t.Grade!).ToList();
+        var best = Scoring.Best(question, grades.Select(g => g.KeyPoints));
         return new QuestionScore(
             question.Id,
             question.Text,
             question.Category,
             index + 1,
-            status == Answered ? Scoring.Score(question, best) : 0,
+            status == Answered ? Scoring.QuestionScore(question, grades) : 0,
             status,
             FollowUpAsked: turns.Any(t => t.IsFollowUp),
             status == Answered

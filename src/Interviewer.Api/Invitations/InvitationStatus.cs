@@ -1,4 +1,3 @@
-using Interviewer.Api.Interviews;
 using Interviewer.Api.Storage;
 
 namespace Interviewer.Api.Invitations;
@@ -24,7 +23,7 @@ internal static class InvitationStatus
         }
         if (row.SessionId is not null)
         {
-            return sessionStatus is null || sessionStatus == InterviewWire.StatusName(InterviewStatus.Active) ? Started : Completed;
+            return sessionStatus is null || sessionStatus == SessionStatuses.Active ? Started : Completed;
         }
         return row.ExpiresAt <= now ? Expired : Pending;
     }

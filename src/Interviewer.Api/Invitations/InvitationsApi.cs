@@ -146,7 +146,7 @@ public static class InvitationsApi
         }
         catch (InterviewException ex) when (ex.Error == InterviewError.InvalidInput)
         {
-            errors[field] = [ex.Message[(ex.Message.IndexOf(": ", StringComparison.Ordinal) + 2)..]];
+            errors[field] = [ex.Detail];
             return null;
         }
     }

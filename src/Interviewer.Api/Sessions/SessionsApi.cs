@@ -25,10 +25,10 @@ public static class SessionsApi
     private static async Task<Results<Ok<IReadOnlyList<SessionListItem>>, ProblemHttpResult>> ListAsync(
         InterviewStore store, string? status, string? mode, string? bank, string? candidate, DateTimeOffset? from, DateTimeOffset? to, int? offset, int? limit, CancellationToken ct)
     {
-        if (status is not null and not ("active" or "completed" or "ended"))
+        if (status is not null and not (SessionStatuses.Active or SessionStatuses.Completed or SessionStatuses.Ended))
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Invalid query",
-                detail: $"status is '{status}'; use active, completed or ended.");
+                detail: $"status is '{status}'; use {SessionStatuses.Active}, {SessionStatuses.Completed} or {SessionStatuses.Ended}.");
         }
         if (mode is not null and not (ModeNames.Practice or ModeNames.Assessment))
         {

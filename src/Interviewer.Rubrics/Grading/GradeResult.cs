@@ -7,7 +7,7 @@ namespace Interviewer.Rubrics.Grading;
 /// The grade of one answer: the same JSON shape in the hub, the HTTP API and the CLI.
 /// </summary>
 /// <param name="QuestionId">The question graded.</param>
-/// <param name="Score">0–100, computed in code from key-point coverage and weights.</param>
+/// <param name="Score">0–100, computed in code: <see cref="Scoring.QuestionScore"/> over this answer alone.</param>
 /// <param name="Grader">The grader that produced the grade (<c>keyword</c>, <c>llm</c>, <c>dual</c>).</param>
 /// <param name="Degraded">True when the requested grader could not answer and a fallback graded instead.</param>
 /// <param name="Bank">Bank id and version of the rubric used.</param>
@@ -53,6 +53,10 @@ public sealed record GradeResult(
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyList<GradeAnchor>? Anchors { get; init; }
 
+    /// <summary>How the key-point score was moved onto the hiring team's scale (keyword grades of questions with exemplars); null otherwise.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public GradeAnchoring? Anchoring { get; init; }
+
     /// <summary>How long grading took, in milliseconds.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public double? LatencyMs { get; init; }
@@ -69,7 +73,34 @@ public sealed record KeyPointGrade(
     string Text,
     KeyPointStatus Status,
     double Coverage,
-    IReadOnlyList<EvidenceSpan> Evidence);
+    IReadOnlyList<EvidenceSpan> Evidence)
+{
+    private readonly double? _credit;
+
+    /// <summary>
+    /// The share of the key point's weight the answer earned, 0–1: the grader's finer share where it states one (the
+    /// keyword grader's rises with coverage), else <see cref="Scoring.Credit"/> of the status (so grades stored before
+    /// credits were recorded score as they did).
+    /// </summary>
+    public double Credit
+    {
+        get => _credit ?? Scoring.Credit(Status);
+        init => _credit = value;
+    }
+}
+
+/// <summary>
+/// How a grade's key-point score was moved onto the hiring team's scale with its exemplars:
+/// <c>(1 − Weight) × clamp(keyPointScore + Shift, 0, 100) + Weight × Closest</c>.
+/// </summary>
+/// <param name="Shift">How far the team's scores sit from the rubric's on the question's exemplars, in points of 100 (positive: the team is more lenient).</param>
+/// <param name="Weight">The share the closest scored answers get, 0–1: more when they are more and closer, and when the team's own answers showed them to predict its scores.</param>
+/// <param name="Closest">The closest scored answers' scores, weighted by similarity, on 0–100; 0 when none shares a word.</param>
+public sealed record GradeAnchoring(double Shift, double Weight, double Closest)
+{
+    /// <summary>The anchored 0–100 score (unrounded) of a key-point score.</summary>
+    public double Apply(double keyPointScore) => ((1 - Weight) * Math.Clamp(keyPointScore + Shift, 0, 100)) + (Weight * Closest);
+}
 
 /// <summary>A scored answer of the team that a grade anchored on: one of the closest scored answers.</summary>
 /// <param name="ExemplarId">The exemplar's id in the bank.</param>

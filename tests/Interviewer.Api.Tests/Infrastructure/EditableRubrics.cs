@@ -35,6 +35,14 @@ internal sealed partial class EditableRubrics
         File.WriteAllText(path, string.Concat(text.AsSpan(0, at), replacement, text.AsSpan(at + old.Length)));
     }
 
+    /// <summary>Writes a file of the bank (folders created as needed).</summary>
+    public void Write(string file, string text)
+    {
+        var path = Path.Combine(Bank, file);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllText(path, text);
+    }
+
     public void Delete(string file) => File.Delete(Path.Combine(Bank, file));
 
     public void BumpVersion()

@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using Interviewer.Api.Interviews;
+using Interviewer.Api.Tests.Infrastructure;
 using Interviewer.Rubrics.Grading;
 using Microsoft.AspNetCore.SignalR.Client;
 
@@ -89,6 +90,43 @@ public abstract partial class InterviewHubTests
         var question = Assert.Single(completed.Questions);
         Assert.True(question.FollowUpAsked);
         Assert.Equal(100, question.Score);
+    }
+
+    [Fact]
+    public async Task SubmitAnswer_OnAQuestionWithExemplars_TheAnchoredScoreIsTheQuestionScoreOnEveryScreen()
+    {
+        var rubrics = EditableRubrics.Copy();
+        rubrics.Write("exemplars/beta-one.jsonl", """
+            {"id":"e1","answer":"Bananas are berries and grapes grow on vines.","score":4,"max_score":5}
+            {"id":"e2","answer":"Bananas are berries.","score":2,"max_score":5}
+            {"id":"e3","answer":"I like fruit.","score":0,"max_score":5}
+            """);
+        await using var app = App(new Dictionary<string, string?> { ["Interviewer:Rubrics:Path"] = rubrics.Root });
+        await using var client = await HubTestClient.ConnectAsync(app);
+        var started = await client.StartAsync(new StartInterviewRequest(QuestionCount: 1, Categories: ["beta"]));
+        await client.NextQuestionAsync();
+
+        var (_, first) = await client.AnswerAsync(started.SessionId, "Bananas are berries.");
+        Assert.True((await client.NextQuestionAsync()).IsFollowUp);
+        var (_, second) = await client.AnswerAsync(started.SessionId, "Grapes grow on vines.");
+        var completed = await client.NextCompletedAsync();
+        using var http = app.CreateReviewerClient();
+        using var transcript = JsonDocument.Parse(await http.GetStringAsync($"/api/sessions/{started.SessionId}"));
+
+        // The first answer's grade is anchored (its closest scored answer is e2, the same words) and its score is the question's.
+        var anchoring = first.Grade!.Anchoring!;
+        Assert.Equal("e2", first.Grade.Anchors![0].ExemplarId);
+        Assert.Equal(first.Grade.Score, first.QuestionScore);
+        Assert.NotEqual(66.7, first.QuestionScore);
+        // The follow-up covers grapes (weight 1 of 3): the key-point part rises by 33.3, the question by (1 − weight) of it
+        // (this team is harsher than the rubric, so the shifted score stays under 100).
+        Assert.Null(second.Grade!.Anchoring);
+        Assert.Equal(first.QuestionScore!.Value + ((1 - anchoring.Weight) * 100.0 / 3), second.QuestionScore!.Value, tolerance: 0.1);
+        Assert.Equal(second.QuestionScore, Assert.Single(completed.Questions).Score);
+        Assert.Equal(second.QuestionScore, completed.OverallScore);
+        var turns = transcript.RootElement.GetProperty("transcript").EnumerateArray().Where(t => t.TryGetProperty("grade", out var g) && g.ValueKind == JsonValueKind.Object).ToList();
+        Assert.Equal([first.QuestionScore!.Value, second.QuestionScore!.Value], turns.Select(t => t.GetProperty("grade").GetProperty("questionScore").GetDouble()));
+        Assert.Equal(first.Grade.Score, turns[0].GetProperty("grade").GetProperty("score").GetDouble());
     }
 
     [Fact]

@@ -43,7 +43,40 @@ public sealed class EvidenceTests(BrowserFixture browser)
         await Expect(grade.Locator(".key-point[data-status=covered] .key-point-status")).ToHaveTextAsync("Covered:");
         await Expect(grade.Locator(".key-point[data-status=missing] .key-point-status")).ToHaveTextAsync("Missing:");
         await Expect(grade.Locator(".grade-score")).ToHaveTextAsync("Question score: 66.7 / 100");
-        await Expect(grade.Locator(".grade-rule")).ToContainTextAsync("partly covered counts half");
+        await Expect(grade.Locator(".grade-rule")).ToContainTextAsync("partly covered counts in part");
         await Expect(grade.Locator(".grade-feedback")).ToHaveCountAsync(0);
+    }
+
+    [Fact]
+    public async Task Grade_OnAQuestionWithExemplars_ExplainsTheTeamsScaleAndShowsTheClosestAnswers()
+    {
+        var rubrics = TestRun.Folder("rubrics");
+        foreach (var file in Directory.GetFiles(InterviewPage.FixtureRubrics, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(rubrics.FullName, Path.GetRelativePath(InterviewPage.FixtureRubrics, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+        // Both questions a one-question plan can ask get a harsh team's scored answers, one of them the partial answer word for word.
+        foreach (var (id, text) in new[] { ("monitoring", "Which tools would you use to monitor a model in production?"), ("provisioning", "How would you provision the infrastructure for a model?") })
+        {
+            var exemplars = Path.Combine(rubrics.FullName, "web-en", "exemplars", $"{id}.jsonl");
+            Directory.CreateDirectory(Path.GetDirectoryName(exemplars)!);
+            File.WriteAllLines(exemplars, [
+                $$"""{"id":"{{id}}-full","answer":"{{InterviewPage.FullAnswers[text]}}","score":4,"max_score":5}""",
+                $$"""{"id":"{{id}}-part","answer":"{{InterviewPage.PartialAnswers[text]}}","score":2,"max_score":5}""",
+            ]);
+        }
+        await using var app = InterviewPage.CreateApp(new Dictionary<string, string?> { ["Interviewer:Rubrics:Path"] = rubrics.FullName });
+        var interview = await InterviewPage.OpenAsync(browser, app);
+        await interview.StartAsync(questionCount: 1);
+        var question = await interview.CurrentQuestionAsync();
+
+        await interview.AnswerAsync(InterviewPage.PartialAnswers[question]);
+
+        var grade = interview.Answers.First.Locator(".grade");
+        await Expect(grade.Locator(".grade-anchoring")).ToContainTextAsync("Scored against the hiring team's own scored answers: their scale moves the key-point score by −");
+        await Expect(grade.Locator(".grade-anchors")).ToContainTextAsync("-part scored 2/5 (similarity 1.00)");
+        await Expect(grade.Locator(".grade-score")).Not.ToHaveTextAsync("Question score: 66.7 / 100");
     }
 }

@@ -83,18 +83,19 @@ public sealed class KeywordGrader : IAnswerGrader
             return Empty(request, compiled, spanish);
         }
 
-        var (score, grades, flags, match) = RubricScore(compiled, answer);
+        var (rubric, grades, flags, match) = RubricScore(compiled, answer);
         IReadOnlyList<GradeAnchor>? anchors = null;
-        if (compiled.Anchors is { } exemplars)
+        GradeAnchoring? anchoring = null;
+        // A list of rubric terms is not compared with the team's answers: it would borrow the scores of answers that explain those terms.
+        if (compiled.Anchors is { } exemplars && !flags.Contains(GradeFlags.KeywordStuffing))
         {
-            var blended = 100 * exemplars.Score(score / 100, AnswerVector.Of(match.Tokens), out var used);
-            score = flags.Contains(GradeFlags.KeywordStuffing) ? Math.Min(blended, Options.KeywordStuffingCap) : blended;
+            anchoring = exemplars.Anchor(rubric / 100, AnswerVector.Of(match.Tokens), out var used);
             anchors = used;
         }
         var followUp = FollowUpTarget(compiled, grades);
-        return new GradeResult(
+        var grade = new GradeResult(
             request.Question.Id,
-            Math.Round(score, 1, MidpointRounding.AwayFromZero),
+            0,
             Name,
             Degraded: false,
             request.Bank.Ref,
@@ -102,35 +103,40 @@ public sealed class KeywordGrader : IAnswerGrader
             followUp?.FollowUp,
             compiled.Feedback(grades, flags, spanish),
             flags)
-        { Anchors = anchors };
+        { Anchors = anchors, Anchoring = anchoring };
+        return grade with { Score = Scoring.QuestionScore(request.Question, [grade]) };
     }
 
-    /// <summary>The rubric's own score (0–100, unrounded), key-point grades and flags of a non-blank answer.</summary>
+    /// <summary>
+    /// The rubric's own score (0–100, from the rounded credits), key-point grades and flags of a non-blank answer; a
+    /// list of rubric terms has its credits scaled down to the stuffing cap.
+    /// </summary>
     private (double Score, KeyPointGrade[] Grades, List<string> Flags, AnswerMatch Match) RubricScore(CompiledQuestion compiled, string answer)
     {
         var match = AnswerMatch.For(compiled, answer);
         var grades = new KeyPointGrade[compiled.KeyPoints.Length];
-        var earned = 0.0;
         for (var k = 0; k < grades.Length; k++)
         {
             var keyPoint = compiled.KeyPoints[k];
             var (coverage, evidence) = MatchKeyPoint(match, keyPoint, answer);
-            earned += keyPoint.KeyPoint.Weight * Earned(coverage);
-            grades[k] = new KeyPointGrade(keyPoint.KeyPoint.Id, keyPoint.KeyPoint.Text, Status(coverage), Math.Round(coverage, 3), evidence);
+            grades[k] = new KeyPointGrade(keyPoint.KeyPoint.Id, keyPoint.KeyPoint.Text, Status(coverage), Math.Round(coverage, 3), evidence)
+            {
+                Credit = Math.Round(Earned(coverage), 3),
+            };
         }
 
         var flags = new List<string>(2);
-        var score = compiled.TotalWeight > 0 ? 100 * earned / compiled.TotalWeight : 0;
+        var graded = grades;
         if (IsKeywordStuffing(match, grades))
         {
             flags.Add(GradeFlags.KeywordStuffing);
-            score = Math.Min(score, Options.KeywordStuffingCap);
+            graded = [.. Scoring.Capped(compiled.Question, grades, Options.KeywordStuffingCap)];
         }
         if (match.Tokens.WordCount < Options.TooShortWords)
         {
             flags.Add(GradeFlags.TooShort);
         }
-        return (score, grades, flags, match);
+        return (Scoring.Score(compiled.Question, graded), graded, flags, match);
     }
 
     /// <summary>An exemplar's rubric score (0–1, as an answer would get it without exemplars) and word set.</summary>

@@ -116,7 +116,18 @@ export function renderGrade(grade) {
     items.length > 0 ? el('h3', { className: 'grade-heading', text: t(grade.targeted ? 'grade.targets' : 'grade.keyPoints') }) : null,
     items.length > 0 ? el('ul', { className: 'checklist' }, items) : null,
     items.length > 0 ? el('p', { className: 'grade-rule hint', text: t('grade.rule') }) : null,
+    renderAnchoring(grade.anchoring),
     renderAnchors(grade.anchors));
+}
+
+/** How the score was moved onto the hiring team's scale by their scored answers; nothing when it was not. */
+function renderAnchoring(anchoring) {
+  if (!anchoring) return null;
+  const shift = Number(anchoring.shift) || 0;
+  return el('p', { className: 'grade-anchoring hint', text: t('grade.anchoring', {
+    shift: `${shift >= 0 ? '+' : '−'}${formatScore(Math.abs(shift))}`,
+    weight: formatScore(Math.round(100 * (Number(anchoring.weight) || 0))),
+  }) });
 }
 
 /** The team's scored answers the grade anchored on ("closest scored answers"); nothing when there are none. */

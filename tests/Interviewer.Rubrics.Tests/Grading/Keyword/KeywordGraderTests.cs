@@ -62,6 +62,8 @@ public sealed class KeywordGraderTests
         Assert.Contains(GradeFlags.KeywordStuffing, grade.Flags);
         Assert.True(grade.Score <= KeywordGraderOptions.Default.KeywordStuffingCap, $"score {grade.Score}");
         Assert.Contains("lista de términos", grade.Feedback, StringComparison.Ordinal);
+        // The cap is in the key points' credits, so the question's score in a live interview is held down too.
+        Assert.Equal(grade.Score, Scoring.QuestionScore(Deploy, [grade]));
     }
 
     /// <summary>A list of rubric terms with neutral sentences around it: the sentences add prose, not mentions.</summary>
