@@ -27,7 +27,9 @@ public sealed class LlmBudgetTests
     [Fact]
     public async Task LlmGrades_PastTheBudget_AreRefusedForThatAddressOnly_AndKeywordGradingGoesOn()
     {
-        await using var model = await ScriptedLlmServer.StartAsync(Verdict);
+        await using var model = await ScriptedOpenAiServer.StartAsync();
+        // One completion for each LLM grade the budget lets through: two from the first address, one from the second.
+        model.Enqueue([.. Enumerable.Repeat(ScriptedReply.Completion(Verdict), 3)]);
         var logs = new CapturedLogs();
         var settings = new Dictionary<string, string?>(model.Settings())
         {
@@ -58,7 +60,7 @@ public sealed class LlmBudgetTests
         Assert.StartsWith("rate_limited: more than 2 LLM-graded answers per hour", refusedAfterReconnect, StringComparison.Ordinal);
         Assert.Equal(("keyword", 100.0), (keyword.Grade!.Grader, keyword.Grade.Score));
         Assert.Equal(("llm", false), (otherAddress.Grade!.Grader, otherAddress.Grade.Degraded));
-        Assert.Equal(3, model.Requests);
+        Assert.Equal(3, model.Requests.Count);
         var logged = Assert.Single(logs.Entries, e => e.Text.Contains("LlmGradesPerHour", StringComparison.Ordinal));
         Assert.Equal(LogLevel.Warning, logged.Level);
     }
