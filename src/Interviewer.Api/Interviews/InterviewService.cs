@@ -394,8 +394,9 @@ internal sealed partial class InterviewService(
 
     private static InterviewException Invalid(string detail) => new(InterviewError.InvalidInput, detail);
 
-    // Logs carry ids, sizes and scores, never the answer's text; per-answer events are Debug so load does not flood the log.
-    [LoggerMessage(Level = LogLevel.Information, Message = "Interview {SessionId} started ({Mode}): bank {BankId}, grader {Grader}, {QuestionCount} questions, seed {Seed}")]
+    // Logs carry ids, sizes and scores, never the answer's text; per-answer and per-start events are Debug so load does not
+    // flood the log (at a few hundred starts a second, the console logger's queue made hub calls wait for it).
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Interview {SessionId} started ({Mode}): bank {BankId}, grader {Grader}, {QuestionCount} questions, seed {Seed}")]
     private partial void LogStarted(string sessionId, string mode, string bankId, string grader, int questionCount, int seed);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Interview {SessionId}: answer {AnswerId} to turn {Turn} stored ({Length} characters)")]

@@ -24,15 +24,18 @@ public static class TelemetryExtensions
                 .AddMeter(InterviewMetrics.Name)
                 .AddMeter("System.Runtime")
                 .AddAspNetCoreInstrumentation()
-                .AddPrometheusExporter())
-            .WithTracing(tracing => tracing
-                .AddSource(InterviewMetrics.Name)
-                .AddAspNetCoreInstrumentation()
-                .AddHttpClientInstrumentation()
-                .AddNpgsql());
+                .AddPrometheusExporter());
         if (!string.IsNullOrWhiteSpace(configuration[OtlpEndpoint]))
         {
-            telemetry.UseOtlpExporter();
+            // Spans are recorded only when they go somewhere: unexported, they cost every hub call and every live
+            // connection an Activity for nothing.
+            telemetry
+                .WithTracing(tracing => tracing
+                    .AddSource(InterviewMetrics.Name)
+                    .AddAspNetCoreInstrumentation()
+                    .AddHttpClientInstrumentation()
+                    .AddNpgsql())
+                .UseOtlpExporter();
         }
         return services;
     }
