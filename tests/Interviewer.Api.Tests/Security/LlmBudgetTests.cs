@@ -28,9 +28,8 @@ public sealed class LlmBudgetTests
     [Fact]
     public async Task LlmGrades_PastTheBudget_AreRefusedForThatAddressOnly_AndKeywordGradingGoesOn()
     {
-        await using var model = await ScriptedOpenAiServer.StartAsync();
-        // One completion for each LLM grade the budget lets through: two from the first address, one from the second.
-        model.Enqueue([.. Enumerable.Repeat(ScriptedReply.Completion(Verdict), 3)]);
+        // Two LLM grades from the first address, one from the second.
+        await using var model = await ModelAsync(grades: 3);
         var logs = new CapturedLogs();
         var settings = new Dictionary<string, string?>(model.Settings())
         {
@@ -69,7 +68,8 @@ public sealed class LlmBudgetTests
     [Fact]
     public async Task LlmGrades_InAssessments_DoNotCountAgainstTheAddressBudget()
     {
-        await using var model = await ScriptedLlmServer.StartAsync(Verdict);
+        // Three assessments and one practice answer.
+        await using var model = await ModelAsync(grades: 4);
         var settings = new Dictionary<string, string?>(model.Settings())
         {
             ["Interviewer:Limits:LlmGradesPerHour"] = "1",
@@ -97,8 +97,12 @@ public sealed class LlmBudgetTests
         Assert.All(assessed, g => Assert.Equal(("llm", false, 100.0), (g.Grade!.Grader, g.Grade.Degraded, g.Grade.Score)));
         Assert.Equal(("llm", false), (practice.Grade!.Grader, practice.Grade.Degraded));
         Assert.StartsWith("rate_limited: more than 1 LLM-graded answers per hour from this address", refused, StringComparison.Ordinal);
-        Assert.Equal(4, model.Requests);
+        Assert.Equal(4, model.Requests.Count);
     }
+
+    /// <summary>A scripted model with the verdict for each of <paramref name="grades"/> LLM grades; a call beyond them gets a 500.</summary>
+    private static async Task<ScriptedOpenAiServer> ModelAsync(int grades) =>
+        (await ScriptedOpenAiServer.StartAsync()).Enqueue([.. Enumerable.Repeat(ScriptedReply.Completion(Verdict), grades)]);
 
     private static async Task<GradedMessage> AnswerAsync(HubTestClient client, string grader)
     {
