@@ -146,7 +146,7 @@ public sealed class ImportCommandTests : IDisposable
     [Fact]
     public async Task Import_Refine_KeepsTheModelsKeyPointsThatValidateAndTheDraftElsewhere()
     {
-        await using var server = await Llm.Tests.ScriptedOpenAiServer.StartAsync();
+        await using var server = await ScriptedOpenAiServer.StartAsync();
         var guide = Path.Combine(_root, "guide.txt");
         await File.WriteAllTextAsync(guide, """
             ¿Qué es la deriva del modelo?
@@ -162,7 +162,7 @@ public sealed class ImportCommandTests : IDisposable
                 new { text = "Se detecta con métricas y se corrige reentrenando.", weight = 1, concepts = new[] { new[] { "métricas", "metrics" }, new[] { "reentrenando", "retraining" } }, follow_up = "¿Cómo la detectas?" },
             },
         });
-        server.Enqueue(Llm.Tests.ScriptedReply.Completion(proposal), Llm.Tests.ScriptedReply.Completion("Lo siento, no puedo."));
+        server.Enqueue(ScriptedReply.Completion(proposal), ScriptedReply.Completion("Lo siento, no puedo."));
         var environment = CliRun.Environment(new Dictionary<string, string>
         {
             ["Interviewer__Llm__Provider"] = "OpenAI",
@@ -184,7 +184,7 @@ public sealed class ImportCommandTests : IDisposable
         Assert.Equal(["datos de producción", "production data"], drift.KeyPoints[0].Concepts[0].Phrases);
         Assert.Equal(2, server.Requests.Count);
 
-        server.Enqueue(Llm.Tests.ScriptedReply.Error(400), Llm.Tests.ScriptedReply.Completion(proposal));
+        server.Enqueue(ScriptedReply.Error(400), ScriptedReply.Completion(proposal));
         var json = await CliRun.InvokeAsync(environment, "import", guide, "--out", Path.Combine(_root, "again"), "--refine", "--format", "json");
         Assert.True(json.ExitCode == 0, json.Error);
         using var report = JsonDocument.Parse(json.Out);

@@ -10,14 +10,7 @@ internal static class ScriptedGraders
     /// <summary>A validated container; the caller disposes it. <paramref name="settings"/> override the defaults.</summary>
     public static ServiceProvider Create(ScriptedOpenAiServer server, TimeProvider time, params (string Key, string Value)[] settings)
     {
-        var values = new Dictionary<string, string?>
-        {
-            ["Interviewer:Llm:Provider"] = "OpenAI",
-            ["Interviewer:Llm:Endpoint"] = server.OpenAiEndpoint,
-            ["Interviewer:Llm:Model"] = "scripted-model",
-            ["Interviewer:Llm:ApiKey"] = "test-key",
-            ["Interviewer:Llm:RetryBaseDelay"] = "00:00:00",
-        };
+        var values = new Dictionary<string, string?>(server.Settings()) { ["Interviewer:Llm:RetryBaseDelay"] = "00:00:00" };
         foreach (var (key, value) in settings)
         {
             values[key] = value;

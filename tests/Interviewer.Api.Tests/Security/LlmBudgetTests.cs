@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Interviewer.Api.Interviews;
+using Interviewer.Api.Invitations;
 using Interviewer.Api.Tests.Infrastructure;
 using Interviewer.Api.Tests.Interviews;
 using Microsoft.AspNetCore.SignalR;
@@ -27,7 +28,8 @@ public sealed class LlmBudgetTests
     [Fact]
     public async Task LlmGrades_PastTheBudget_AreRefusedForThatAddressOnly_AndKeywordGradingGoesOn()
     {
-        await using var model = await ScriptedLlmServer.StartAsync(Verdict);
+        // Two LLM grades from the first address, one from the second.
+        await using var model = await ModelAsync(grades: 3);
         var logs = new CapturedLogs();
         var settings = new Dictionary<string, string?>(model.Settings())
         {
@@ -58,10 +60,49 @@ public sealed class LlmBudgetTests
         Assert.StartsWith("rate_limited: more than 2 LLM-graded answers per hour", refusedAfterReconnect, StringComparison.Ordinal);
         Assert.Equal(("keyword", 100.0), (keyword.Grade!.Grader, keyword.Grade.Score));
         Assert.Equal(("llm", false), (otherAddress.Grade!.Grader, otherAddress.Grade.Degraded));
-        Assert.Equal(3, model.Requests);
+        Assert.Equal(3, model.Requests.Count);
         var logged = Assert.Single(logs.Entries, e => e.Text.Contains("LlmGradesPerHour", StringComparison.Ordinal));
         Assert.Equal(LogLevel.Warning, logged.Level);
     }
+
+    [Fact]
+    public async Task LlmGrades_InAssessments_DoNotCountAgainstTheAddressBudget()
+    {
+        // Three assessments and one practice answer.
+        await using var model = await ModelAsync(grades: 4);
+        var settings = new Dictionary<string, string?>(model.Settings())
+        {
+            ["Interviewer:Limits:LlmGradesPerHour"] = "1",
+            ["Interviewer:Limits:PracticeGraders:0"] = "keyword",
+            ["Interviewer:Limits:PracticeGraders:1"] = "llm",
+            ["Interviewer:Security:KnownProxies:0"] = "127.0.0.0/8",
+        };
+        await using var app = LiveApps.Create(settings);
+        await using var classroom = await HubTestClient.ConnectAsync(app.BaseAddress, FirstAddress);
+
+        // Three candidates behind one address sit an LLM-graded assessment each, then one practises with the LLM.
+        var assessed = new List<GradedMessage>();
+        for (var i = 0; i < 3; i++)
+        {
+            var invitation = await Invitations.Invitations.CreateAsync(app, new CreateInvitationRequest(QuestionIds: ["beta-one"], Grader: "llm", Feedback: "full"));
+            var started = await classroom.StartAsync(new StartInterviewRequest(Invitation: invitation.Token));
+            await classroom.NextQuestionAsync();
+            var (_, graded) = await classroom.AnswerAsync(started.SessionId, "bananas and grapes");
+            await classroom.NextCompletedAsync();
+            assessed.Add(graded);
+        }
+        var practice = await AnswerAsync(classroom, "llm");
+        var refused = await AnswerRefusedAsync(classroom, "llm");
+
+        Assert.All(assessed, g => Assert.Equal(("llm", false, 100.0), (g.Grade!.Grader, g.Grade.Degraded, g.Grade.Score)));
+        Assert.Equal(("llm", false), (practice.Grade!.Grader, practice.Grade.Degraded));
+        Assert.StartsWith("rate_limited: more than 1 LLM-graded answers per hour from this address", refused, StringComparison.Ordinal);
+        Assert.Equal(4, model.Requests.Count);
+    }
+
+    /// <summary>A scripted model with the verdict for each of <paramref name="grades"/> LLM grades; a call beyond them gets a 500.</summary>
+    private static async Task<ScriptedOpenAiServer> ModelAsync(int grades) =>
+        (await ScriptedOpenAiServer.StartAsync()).Enqueue([.. Enumerable.Repeat(ScriptedReply.Completion(Verdict), grades)]);
 
     private static async Task<GradedMessage> AnswerAsync(HubTestClient client, string grader)
     {

@@ -66,8 +66,10 @@ public sealed class SessionsPageTests(BrowserFixture browser)
         await Expect(turn.Locator("blockquote.answer mark")).ToHaveTextAsync(tool);
         await Expect(turn.Locator(".checklist li[data-status=covered]")).ToHaveCountAsync(1);
         await Expect(turn.Locator(".checklist li[data-status=missing]")).ToHaveCountAsync(1);
-        await Expect(turn.Locator(".grade-line")).ToHaveTextAsync("Grader: 66.7 / 100 (keyword)");
+        await Expect(turn.Locator(".grade-line")).ToHaveTextAsync("Question score after this answer: 66.7 / 100 (keyword)");
         await Expect(page.Locator(".turn").Nth(1).Locator(".turn-meta")).ToHaveTextAsync("Turn 2 · Follow-up to question 1");
+        // The follow-up added nothing: the question keeps its score (the follow-up's own grade of its one target is 0).
+        await Expect(page.Locator(".turn").Nth(1).Locator(".grade-line")).ToHaveTextAsync("Question score after this answer: 66.7 / 100 (keyword)");
 
         // Back to the filtered list.
         await page.GoBackAsync();
@@ -196,7 +198,7 @@ public sealed class SessionsPageTests(BrowserFixture browser)
         await turn.Locator("form button[type=submit]").ClickAsync();
 
         await Expect(page.Locator("#turn-1 .reviews li")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^reviewer: 80 / 100 \\(80 / 100\\) · on .*Names the tool, not the dashboards\\.$"));
-        await Expect(page.Locator("#turn-1 .grade-line")).ToContainTextAsync("Grader: 66.7 / 100");
+        await Expect(page.Locator("#turn-1 .grade-line")).ToContainTextAsync("Question score after this answer: 66.7 / 100");
         await page.ReloadAsync();
         await Expect(page.Locator("#turn-1 .reviews li")).ToHaveCountAsync(1);
 

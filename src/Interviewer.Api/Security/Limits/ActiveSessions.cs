@@ -14,12 +14,15 @@ internal sealed class ActiveSessions(IOptions<LimitsOptions> options, TimeProvid
     private readonly object _lock = new();
     private DateTimeOffset _pruned = DateTimeOffset.MinValue;
 
-    /// <summary>The grader an interview in progress uses, or null when this instance does not track it.</summary>
-    public string? GraderOf(string sessionId)
+    /// <summary>
+    /// The grader of a practice interview in progress, whose answers count against the LLM budget; null for an
+    /// assessment, or when this instance does not track the interview.
+    /// </summary>
+    public string? PracticeGraderOf(string sessionId)
     {
         lock (_lock)
         {
-            return _entries.GetValueOrDefault(sessionId)?.Grader;
+            return _entries.GetValueOrDefault(sessionId)?.PracticeGrader;
         }
     }
 
@@ -50,11 +53,12 @@ internal sealed class ActiveSessions(IOptions<LimitsOptions> options, TimeProvid
         }
     }
 
-    public void Started(string sessionId, string client, string grader)
+    /// <summary>An interview started (or resumed); <paramref name="practiceGrader"/> is null for an assessment.</summary>
+    public void Started(string sessionId, string client, string? practiceGrader)
     {
         lock (_lock)
         {
-            if (_entries.TryAdd(sessionId, new Entry(client, grader) { LastCall = time.GetUtcNow() }))
+            if (_entries.TryAdd(sessionId, new Entry(client, practiceGrader) { LastCall = time.GetUtcNow() }))
             {
                 _perClient[client] = _perClient.GetValueOrDefault(client) + 1;
             }
@@ -99,7 +103,7 @@ internal sealed class ActiveSessions(IOptions<LimitsOptions> options, TimeProvid
         }
     }
 
-    private sealed record Entry(string Client, string Grader)
+    private sealed record Entry(string Client, string? PracticeGrader)
     {
         public DateTimeOffset LastCall { get; set; }
     }

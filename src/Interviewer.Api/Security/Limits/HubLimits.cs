@@ -7,7 +7,8 @@ namespace Interviewer.Api.Security.Limits;
 
 /// <summary>
 /// The hub's limits, checked before each call by <see cref="InterviewHubFilter"/>: calls, interviews and answers per
-/// client address; interviews in progress per address and in all; the graders practice may use (an assessment uses its invitation's) and the LLM budget.
+/// client address; interviews in progress per address and in all; the graders practice may use (an assessment uses its invitation's) and the LLM
+/// budget of practice interviews.
 /// </summary>
 internal sealed class HubLimits(ClientLimits limits, ActiveSessions active, GraderRegistry graders, IOptions<LimitsOptions> options)
 {
@@ -32,7 +33,9 @@ internal sealed class HubLimits(ClientLimits limits, ActiveSessions active, Grad
                 break;
             case SubmitAnswerRequest answer when invocation.HubMethodName == nameof(InterviewHub.SubmitAnswer):
                 Acquire(limits.Answers, client);
-                if (answer.SessionId is { } id && active.GraderOf(id) is { } grader && grader != GraderNames.Keyword)
+                // Practice only: an assessment's grader was chosen by a reviewer, and each invitation is one attempt, so a
+                // class sitting it behind one address is not cut off.
+                if (answer.SessionId is { } id && active.PracticeGraderOf(id) is { } grader && grader != GraderNames.Keyword)
                 {
                     Acquire(limits.LlmGrades, client);
                 }
@@ -56,7 +59,8 @@ internal sealed class HubLimits(ClientLimits limits, ActiveSessions active, Grad
     {
         if (result is InterviewStarted started)
         {
-            active.Started(started.SessionId, client, started.Grader);
+            var assessment = invocation.HubMethodArguments.FirstOrDefault() is StartInterviewRequest { Invitation: not null };
+            active.Started(started.SessionId, client, assessment ? null : started.Grader);
         }
         else if (invocation.HubMethodName == nameof(InterviewHub.EndInterview) && invocation.HubMethodArguments.FirstOrDefault() is SessionRequest { SessionId: { } id })
         {

@@ -23,7 +23,6 @@ public sealed class KeywordGrader : IAnswerGrader
     private const double StuffingEvidenceShare = 0.6;
     private const double StuffingProseListShare = 0.5;
     private const double StuffingProseFunctionShare = 0.12;
-    private const int BareSegmentMaxWords = 4;
     private const double StuffingBareKeyPointShare = 0.75;
 
     private readonly ConditionalWeakTable<Question, CompiledQuestion> _compiled = [];
@@ -301,61 +300,16 @@ public sealed class KeywordGrader : IAnswerGrader
     }
 
     /// <summary>
-    /// Key points the answer mentions only in bare list items: every word of the answer that matches one of the key point's
-    /// content words stands in a segment (text between commas, semicolons, line breaks, sentence ends) of at most
-    /// <see cref="BareSegmentMaxWords"/> content words, all but one of them rubric words, that names at most two of the
-    /// rubric's concepts ("distribución de los datos", "monitorización de métricas"). A clause that relates three concepts
-    /// ("versionar datos da reproducibilidad") or says something of its own about a term is not bare, wherever a list is.
+    /// Key points the answer mentions only in <see cref="BareSegments"/>: every word of the answer that matches one of the
+    /// key point's content words stands in a list item or a filler sentence of a repeated template, naming at most two of
+    /// the rubric's concepts. A clause that relates three concepts or says something of its own about a term is not bare,
+    /// wherever a list is.
     /// </summary>
     private static int BareKeyPoints(AnswerMatch match, KeyPointGrade[] grades)
     {
         var tokens = match.Tokens;
         var vocabulary = match.Question.Vocabulary;
-        if (tokens.Count == 0)
-        {
-            return 0;
-        }
-        var segments = tokens[tokens.Count - 1].Segment + 1;
-        var words = new int[segments];
-        var others = new int[segments];
-        var named = new HashSet<int>[segments];
-        var word = -1;
-        var rubric = false;
-        for (var t = 0; t <= tokens.Count; t++)
-        {
-            // A compound ("ci/cd") is one word: a rubric word when it or one of its pieces is.
-            if (t == tokens.Count || !tokens[t].IsPart)
-            {
-                if (word >= 0 && !tokens[word].Term.IsStopWord)
-                {
-                    var segment = tokens[word].Segment;
-                    words[segment]++;
-                    others[segment] += rubric ? 0 : 1;
-                }
-                if (t == tokens.Count)
-                {
-                    break;
-                }
-                word = t;
-                rubric = false;
-            }
-            foreach (var id in tokens[t].Matches)
-            {
-                if (!vocabulary[id].IsStopWord)
-                {
-                    rubric = true;
-                    (named[tokens[t].Segment] ??= []).Add(id);
-                }
-            }
-        }
-
-        var bareSegments = new bool[segments];
-        for (var segment = 0; segment < segments; segment++)
-        {
-            bareSegments[segment] = words[segment] <= BareSegmentMaxWords && others[segment] <= 1 && others[segment] < words[segment]
-                && ConceptsNamed(match.Question, named[segment]) <= 2;
-        }
-
+        var bareSegments = BareSegments.Find(match);
         var bare = 0;
         for (var k = 0; k < grades.Length; k++)
         {
@@ -384,32 +338,6 @@ public sealed class KeywordGrader : IAnswerGrader
             bare += mentions > 0 && onlyBare ? 1 : 0;
         }
         return bare;
-    }
-
-    /// <summary>How many of the rubric's concepts have a phrase whose every content word is among <paramref name="words"/>.</summary>
-    private static int ConceptsNamed(CompiledQuestion question, HashSet<int>? words)
-    {
-        if (words is null)
-        {
-            return 0;
-        }
-        var named = 0;
-        foreach (var keyPoint in question.KeyPoints)
-        {
-            foreach (var concept in keyPoint.Concepts)
-            {
-                foreach (var phrase in concept.Phrases)
-                {
-                    var content = phrase.Words.Where(w => !question.Vocabulary[w].IsStopWord).ToList();
-                    if (content.Count > 0 && content.TrueForAll(words.Contains))
-                    {
-                        named++;
-                        break;
-                    }
-                }
-            }
-        }
-        return named;
     }
 
     private static bool IsContentMatch(int[] matches, Term[] vocabulary)

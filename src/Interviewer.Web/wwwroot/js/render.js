@@ -121,7 +121,7 @@ export function renderGrade(grade) {
 }
 
 /** How the score was moved onto the hiring team's scale by their scored answers; nothing when it was not. */
-function renderAnchoring(anchoring) {
+export function renderAnchoring(anchoring) {
   if (!anchoring) return null;
   const shift = Number(anchoring.shift) || 0;
   return el('p', { className: 'grade-anchoring hint', text: t('grade.anchoring', {

@@ -1,7 +1,7 @@
 // One interview as reviewers read it: each turn's question, the answer with its evidence marked, the grader's
 // checklist, score, flags and markers. The same elements make the page and the exported HTML file.
 import { t, formatScore, formatDate } from './i18n.js';
-import { highlightEvidence } from './render.js';
+import { highlightEvidence, renderAnchoring, renderAnchors } from './render.js';
 import { renderChecklist, flagLabel } from './checklist.js';
 import { renderReviews } from './review-form.js';
 import { node } from './dom.js';
@@ -11,14 +11,17 @@ export const candidateName = (session) => session.candidateName || t('ses.anonym
 function renderGrade(grade) {
   const reason = grade.degradedReason ? ` (${grade.degradedReason})` : '';
   return node('div', { class: 'turn-grade' },
-    node('p', { class: 'grade-line' }, node('strong', {}, t('ses.score', { score: formatScore(grade.score), grader: grade.grader }))),
+    // The question's score after this answer (the number the candidate saw); a follow-up's own grade covers its targets only.
+    node('p', { class: 'grade-line' }, node('strong', {}, t('ses.score', { score: formatScore(grade.questionScore ?? grade.score), grader: grade.grader }))),
     grade.degraded ? node('p', { class: 'marker degraded', 'data-marker': 'degraded' }, t('ses.degraded', { reason })) : null,
     grade.disagreement
       ? node('p', { class: 'marker disagreement', 'data-marker': 'disagreement' }, t('ses.disagreement', { score: formatScore(grade.keywordGrade?.score) }))
       : null,
     grade.flags?.length ? node('p', { class: 'flags', 'data-marker': 'flags' }, t('ses.flags', { flags: grade.flags.map(flagLabel).join(', ') })) : null,
     renderChecklist(grade.keyPoints),
-    grade.feedback ? node('p', { class: 'hint' }, t('ses.feedback', { text: grade.feedback })) : null);
+    grade.feedback ? node('p', { class: 'hint' }, t('ses.feedback', { text: grade.feedback })) : null,
+    renderAnchoring(grade.anchoring),
+    renderAnchors(grade.anchors));
 }
 
 /** One turn; extra is appended (the reviewer's score form on the page, nothing in an export). */

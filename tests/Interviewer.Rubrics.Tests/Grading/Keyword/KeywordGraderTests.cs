@@ -82,6 +82,65 @@ public sealed class KeywordGraderTests
         Assert.True(grade.Score <= KeywordGraderOptions.Default.KeywordStuffingCap, $"score {grade.Score}");
     }
 
+    /// <summary>
+    /// Each rubric term in a filler sentence of one repeated template: the template's words frame the terms and say
+    /// nothing about them, so the sentences count as list items. Each of these scored 94–97.6 before the rule.
+    /// </summary>
+    [Theory]
+    [InlineData("Hay que tener en cuenta el contenedor. Hay que tener en cuenta el despliegue. Hay que tener en cuenta el pipeline. " +
+        "Hay que tener en cuenta la monitorización. Hay que tener en cuenta las métricas. Hay que tener en cuenta el rollback. Hay que tener en cuenta la deriva.")]
+    [InlineData("One important thing is the container. Another important thing is the deployment. Another important thing is the pipeline. " +
+        "Another important thing is monitoring. Another important thing is the metrics. Another important thing is rollback. Another important thing is drift.")]
+    [InlineData("Es clave el contenedor. Es clave tener un pipeline. Es clave la monitorización. Es clave pensar en las métricas. Es clave el rollback. Es clave la deriva.")]
+    [InlineData("Otro punto importante es el contenedor\nOtro punto importante es el despliegue\nOtro punto importante es el CI/CD\n" +
+        "Otro punto importante es la monitorización\nOtro punto importante es el rollback\nOtro punto importante es la deriva")]
+    [InlineData("I would also like to talk about the container. I would also like to talk about deployment. I would also like to talk about the CI/CD pipeline. " +
+        "I would also like to talk about monitoring and metrics. I would also like to talk about rollback. I would also like to talk about drift.")]
+    [InlineData("En mi experiencia pienso mucho en el contenedor. En mi experiencia pienso mucho en el despliegue. En mi experiencia pienso mucho en la integración continua. " +
+        "En mi experiencia pienso mucho en la monitorización. En mi experiencia pienso mucho en el rollback. En mi experiencia pienso mucho en la deriva.")]
+    [InlineData("Worth considering carefully is the container\nWorth considering carefully is the deployment\nWorth considering carefully is the pipeline\n" +
+        "Worth considering carefully is the monitoring\nWorth considering carefully is rollback\nWorth considering carefully is drift")]
+    public void Grade_OneTermPerTemplateSentence_IsFlaggedAndCapped(string answer)
+    {
+        var grade = Grade(Deploy, answer, SpanishBank);
+
+        Assert.Contains(GradeFlags.KeywordStuffing, grade.Flags);
+        Assert.True(grade.Score <= 40, $"score {grade.Score}");
+        Assert.Equal(grade.Score, Scoring.QuestionScore(Deploy, [grade]));
+    }
+
+    /// <summary>A repeated subject or lead-in is prose when each sentence adds words of its own about its terms.</summary>
+    [Theory]
+    [InlineData("El modelo se empaqueta en un contenedor Docker con todas sus dependencias fijadas. El modelo se despliega mediante un pipeline de CI/CD " +
+        "que ejecuta las pruebas antes de publicar la imagen. El modelo se monitoriza con métricas de latencia y errores en paneles que revisa el equipo de guardia. " +
+        "El modelo se vigila contra la deriva comparando la distribución de los datos de producción con la del entrenamiento. El modelo vuelve a la versión " +
+        "anterior con un rollback automático si las alertas se disparan.")]
+    [InlineData("The model is packaged in a Docker container with its dependencies pinned. The model is deployed by a CI/CD pipeline that runs the tests before " +
+        "publishing the image. The model is monitored through latency and error metrics on dashboards that the on-call team reviews. The model is checked for " +
+        "drift by comparing the production data distribution with the training data. The model goes back to the previous version through an automatic rollback when alerts fire.")]
+    [InlineData("Primero, empaqueto el modelo en un contenedor para que el entorno sea idéntico en todas partes. Segundo, lo despliego con un pipeline de " +
+        "integración continua que valida cada cambio. Tercero, monitorizo las métricas de negocio y de latencia con alertas. Cuarto, comparo los datos de " +
+        "producción con los de entrenamiento para detectar deriva. Quinto, si algo falla, hago rollback a la versión anterior.")]
+    [InlineData("First, I package the model in a container so the environment is identical everywhere. Second, I deploy it with a CI/CD pipeline that " +
+        "validates every change. Third, I monitor business and latency metrics with alerts. Fourth, I compare production data with training data to catch " +
+        "drift. Fifth, if something breaks, I roll back to the previous version.")]
+    [InlineData("Uso Docker para que el contenedor lleve las mismas librerías en desarrollo y en producción. Uso un pipeline de CI/CD para que ningún cambio " +
+        "llegue sin pasar las pruebas. Uso Prometheus para la monitorización de métricas como la latencia del percentil 99. Uso tests estadísticos para " +
+        "detectar la deriva en los datos de producción. Uso rollback a la versión anterior cuando la precisión cae en el tráfico real.")]
+    [InlineData("We use Docker so that the container carries the same libraries in development and production. We use a CI/CD pipeline so that no change " +
+        "ships without passing the tests. We use Prometheus for monitoring metrics such as the 99th percentile latency. We use statistical tests to detect " +
+        "drift in the production data. We use a rollback to the previous version when accuracy drops on live traffic.")]
+    [InlineData("Es importante empaquetar el modelo en un contenedor reproducible. Es importante desplegarlo con un pipeline que ejecute pruebas automáticas. " +
+        "Es importante monitorizar las métricas de latencia y de precisión en tiempo real. Es importante detectar la deriva de los datos de producción pronto. " +
+        "Es importante poder revertir rápidamente a la versión anterior.")]
+    public void Grade_SentencesWithARepeatedFrameThatEachSaySomething_AreNotKeywordStuffing(string answer)
+    {
+        var grade = Grade(Deploy, answer, SpanishBank);
+
+        Assert.DoesNotContain(GradeFlags.KeywordStuffing, grade.Flags);
+        Assert.True(grade.Score >= 90, $"score {grade.Score}");
+    }
+
     /// <summary>A list that heads an explanation is a summary: the terms are then said in sentences.</summary>
     [Theory]
     [InlineData("Tres cosas: contenedor, CI/CD y monitorización. Empaqueto el modelo en un contenedor Docker y lo despliego con un pipeline de CI/CD; " +

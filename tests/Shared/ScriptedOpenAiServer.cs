@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 
-namespace Interviewer.Llm.Tests;
+namespace Interviewer.Testing;
 
 /// <summary>One scripted reply of the server.</summary>
 /// <param name="Status">HTTP status.</param>
@@ -38,7 +38,8 @@ internal sealed record RecordedRequest(string Path, string Body, string? Authori
 
 /// <summary>
 /// An OpenAI-compatible server on 127.0.0.1 (real Kestrel, port 0) that answers <c>POST /v1/chat/completions</c> (and the
-/// Azure OpenAI deployment route) from a queue of scripted replies, and records every request it gets.
+/// Azure OpenAI deployment route) from a queue of scripted replies, and records every request it gets. A request with no
+/// reply left in the queue gets a 500.
 /// </summary>
 internal sealed class ScriptedOpenAiServer : IAsyncDisposable
 {
@@ -47,6 +48,7 @@ internal sealed class ScriptedOpenAiServer : IAsyncDisposable
     private readonly List<RecordedRequest> _requests = [];
     private readonly List<(int Count, TaskCompletionSource Seen)> _waiting = [];
     private readonly CancellationTokenSource _stopping = new();
+    private int _aborted;
 
     private ScriptedOpenAiServer(WebApplication app) => _app = app;
 
@@ -55,10 +57,17 @@ internal sealed class ScriptedOpenAiServer : IAsyncDisposable
     /// <summary>The endpoint to give the OpenAI connector: <c>http://127.0.0.1:PORT/v1</c>.</summary>
     public string OpenAiEndpoint => new Uri(BaseAddress, "v1").ToString();
 
-    private int _aborted;
-
     /// <summary>Requests whose client gave up before the reply was sent.</summary>
     public int Aborted => Volatile.Read(ref _aborted);
+
+    /// <summary>The settings that make the hosts' <c>llm</c> grader call this server.</summary>
+    public IEnumerable<KeyValuePair<string, string?>> Settings()
+    {
+        yield return new("Interviewer:Llm:Provider", "OpenAI");
+        yield return new("Interviewer:Llm:Endpoint", OpenAiEndpoint);
+        yield return new("Interviewer:Llm:Model", "scripted-model");
+        yield return new("Interviewer:Llm:ApiKey", "test-key");
+    }
 
     public IReadOnlyList<RecordedRequest> Requests
     {

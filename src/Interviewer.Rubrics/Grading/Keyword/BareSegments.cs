@@ -1,0 +1,146 @@
+namespace Interviewer.Rubrics.Grading.Keyword;
+
+/// <summary>
+/// The segments of an answer (text between commas, semicolons, line breaks, sentence ends) that name rubric terms and
+/// say nothing of their own: list items ("deriva del modelo", "monitorización de métricas"), and filler sentences
+/// built from one repeated template around a term ("Hablo de deriva. Hablo de monitorización. Hablo de versionado.").
+/// </summary>
+/// <remarks>
+/// A segment is bare when it has at most <see cref="MaxWords"/> content words, all but one of them rubric words, and
+/// names at most two of the rubric's concepts. Template words do not count: a content word outside the rubric that
+/// recurs in at least <see cref="TemplateMinSegments"/> segments naming rubric terms ("tener en cuenta", "important
+/// thing") frames the terms rather than saying something about them. A clause that relates three concepts ("versionar
+/// datos da reproducibilidad") or has words of its own about a term is not bare, and neither is prose with a repeated
+/// subject ("El modelo se despliega... El modelo se monitoriza...") whose sentences each add their own content words.
+/// </remarks>
+internal static class BareSegments
+{
+    private const int MaxWords = 4;
+    private const int TemplateMinSegments = 3;
+
+    /// <summary>For each segment of the loaded answer, whether it is bare.</summary>
+    public static bool[] Find(AnswerMatch match)
+    {
+        var tokens = match.Tokens;
+        var vocabulary = match.Question.Vocabulary;
+        if (tokens.Count == 0)
+        {
+            return [];
+        }
+        var segments = tokens[tokens.Count - 1].Segment + 1;
+        var words = new int[segments];
+        var others = new int[segments];
+        var named = new HashSet<int>[segments];
+        // The content words outside the rubric, as (segment, token), in text order.
+        var otherWords = new List<(int Segment, int Token)>();
+        var word = -1;
+        var rubric = false;
+        for (var t = 0; t <= tokens.Count; t++)
+        {
+            // A compound ("ci/cd") is one word: a rubric word when it or one of its pieces is.
+            if (t == tokens.Count || !tokens[t].IsPart)
+            {
+                if (word >= 0 && !tokens[word].Term.IsStopWord)
+                {
+                    var segment = tokens[word].Segment;
+                    words[segment]++;
+                    if (!rubric)
+                    {
+                        others[segment]++;
+                        otherWords.Add((segment, word));
+                    }
+                }
+                if (t == tokens.Count)
+                {
+                    break;
+                }
+                word = t;
+                rubric = false;
+            }
+            foreach (var id in tokens[t].Matches)
+            {
+                if (!vocabulary[id].IsStopWord)
+                {
+                    rubric = true;
+                    (named[tokens[t].Segment] ??= []).Add(id);
+                }
+            }
+        }
+
+        var template = TemplateWords(match, otherWords, words, others);
+        var bare = new bool[segments];
+        for (var segment = 0; segment < segments; segment++)
+        {
+            var own = others[segment] - template[segment];
+            bare[segment] = others[segment] < words[segment] && words[segment] - template[segment] <= MaxWords && own <= 1
+                && ConceptsNamed(match.Question, named[segment]) <= 2;
+        }
+        return bare;
+    }
+
+    /// <summary>
+    /// Per segment, how many of its content words outside the rubric are template words: a word (by any of its match
+    /// keys: folded form or stems) found in at least <see cref="TemplateMinSegments"/> segments that name rubric terms.
+    /// </summary>
+    private static int[] TemplateWords(AnswerMatch match, List<(int Segment, int Token)> otherWords, int[] words, int[] others)
+    {
+        var template = new int[words.Length];
+        var segmentsWithKey = new Dictionary<int, (int Last, int Count)>();
+        foreach (var (segment, token) in otherWords)
+        {
+            if (others[segment] == words[segment])
+            {
+                continue;
+            }
+            foreach (var key in match.Tokens[token].Term.Keys)
+            {
+                if (!segmentsWithKey.TryGetValue(key, out var seen))
+                {
+                    segmentsWithKey[key] = (segment, 1);
+                }
+                else if (seen.Last != segment)
+                {
+                    segmentsWithKey[key] = (segment, seen.Count + 1);
+                }
+            }
+        }
+        foreach (var (segment, token) in otherWords)
+        {
+            foreach (var key in match.Tokens[token].Term.Keys)
+            {
+                if (segmentsWithKey.GetValueOrDefault(key).Count >= TemplateMinSegments)
+                {
+                    template[segment]++;
+                    break;
+                }
+            }
+        }
+        return template;
+    }
+
+    /// <summary>How many of the rubric's concepts have a phrase whose every content word is among <paramref name="words"/>.</summary>
+    private static int ConceptsNamed(CompiledQuestion question, HashSet<int>? words)
+    {
+        if (words is null)
+        {
+            return 0;
+        }
+        var named = 0;
+        foreach (var keyPoint in question.KeyPoints)
+        {
+            foreach (var concept in keyPoint.Concepts)
+            {
+                foreach (var phrase in concept.Phrases)
+                {
+                    var content = phrase.Words.Where(w => !question.Vocabulary[w].IsStopWord).ToList();
+                    if (content.Count > 0 && content.TrueForAll(words.Contains))
+                    {
+                        named++;
+                        break;
+                    }
+                }
+            }
+        }
+        return named;
+    }
+}
