@@ -192,7 +192,7 @@ internal sealed class InterviewSession
     public static IReadOnlyList<KeyPoint> FollowUpTargets(Question question, GradeResult mainGrade) =>
         Scoring.FollowUpTarget(question, mainGrade.KeyPoints) is { } target ? [target] : [];
 
-    /// <summary>The question's score after <paramref name="turn"/>'s answer, and before it (the rule in <see cref="Scoring.QuestionScore"/>).</summary>
+    /// <summary>The question's score after <paramref name="turn"/>'s answer, and before it (the rule in <see cref="Scoring.QuestionScore(Question, IEnumerable{GradeResult})"/>).</summary>
     public (double After, double Before) QuestionScoreAt(InterviewTurn turn)
     {
         var graded = Turns.Where(t => t.QuestionIndex == turn.QuestionIndex && t.Grade is not null && t.Number <= turn.Number).ToList();

@@ -7,7 +7,7 @@ namespace Interviewer.Rubrics.Grading;
 /// The grade of one answer: the same JSON shape in the hub, the HTTP API and the CLI.
 /// </summary>
 /// <param name="QuestionId">The question graded.</param>
-/// <param name="Score">0–100, computed in code: <see cref="Scoring.QuestionScore"/> over this answer alone.</param>
+/// <param name="Score">0–100, computed in code: <see cref="Scoring.QuestionScore(Model.Question, IEnumerable{GradeResult})"/> over this answer alone.</param>
 /// <param name="Grader">The grader that produced the grade (<c>keyword</c>, <c>llm</c>, <c>dual</c>).</param>
 /// <param name="Degraded">True when the requested grader could not answer and a fallback graded instead.</param>
 /// <param name="Bank">Bank id and version of the rubric used.</param>

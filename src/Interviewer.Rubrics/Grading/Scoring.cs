@@ -92,8 +92,22 @@ public static class Scoring
     {
         ArgumentNullException.ThrowIfNull(answers);
         var graded = answers as IReadOnlyList<GradeResult> ?? [.. answers];
-        var earned = Earned(question, Best(question, graded.Select(a => a.KeyPoints)));
-        return Round(graded.Count > 0 && graded[0].Anchoring is { } anchoring ? anchoring.Apply(earned) : earned);
+        return graded.Count switch
+        {
+            0 => 0,
+            1 => QuestionScore(question, graded[0].KeyPoints, graded[0].Anchoring),
+            _ => QuestionScore(question, Best(question, graded.Select(a => a.KeyPoints)), graded[0].Anchoring),
+        };
+    }
+
+    /// <summary>
+    /// <see cref="QuestionScore(Question, IEnumerable{GradeResult})"/> of one answer's key points and anchoring: how a
+    /// grader scores the answer it is grading.
+    /// </summary>
+    public static double QuestionScore(Question question, IReadOnlyList<KeyPointGrade> keyPoints, GradeAnchoring? anchoring)
+    {
+        var earned = Earned(question, keyPoints);
+        return Round(anchoring is null ? earned : anchoring.Apply(earned));
     }
 
     /// <summary>The follow-up of the highest-weight key point that is not covered (first in rubric order on ties); null when all are covered.</summary>

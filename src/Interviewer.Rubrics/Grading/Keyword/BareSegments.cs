@@ -18,6 +18,10 @@ internal static class BareSegments
     private const int MaxWords = 4;
     private const int TemplateMinSegments = 3;
 
+    // Every answer of the hot grading path goes through here: the working collections are kept per thread, not allocated each time.
+    [ThreadStatic]
+    private static Scratch? t_scratch;
+
     /// <summary>For each segment of the loaded answer, whether it is bare.</summary>
     public static bool[] Find(AnswerMatch match)
     {
@@ -32,7 +36,9 @@ internal static class BareSegments
         var others = new int[segments];
         var named = new HashSet<int>[segments];
         // The content words outside the rubric, as (segment, token), in text order.
-        var otherWords = new List<(int Segment, int Token)>();
+        var scratch = t_scratch ??= new Scratch();
+        var otherWords = scratch.OtherWords;
+        otherWords.Clear();
         var word = -1;
         var rubric = false;
         for (var t = 0; t <= tokens.Count; t++)
@@ -67,7 +73,7 @@ internal static class BareSegments
             }
         }
 
-        var template = TemplateWords(match, otherWords, words, others);
+        var template = TemplateWords(match, otherWords, words, others, scratch.SegmentsWithKey);
         var bare = new bool[segments];
         for (var segment = 0; segment < segments; segment++)
         {
@@ -82,10 +88,10 @@ internal static class BareSegments
     /// Per segment, how many of its content words outside the rubric are template words: a word (by any of its match
     /// keys: folded form or stems) found in at least <see cref="TemplateMinSegments"/> segments that name rubric terms.
     /// </summary>
-    private static int[] TemplateWords(AnswerMatch match, List<(int Segment, int Token)> otherWords, int[] words, int[] others)
+    private static int[] TemplateWords(AnswerMatch match, List<(int Segment, int Token)> otherWords, int[] words, int[] others, Dictionary<int, (int Last, int Count)> segmentsWithKey)
     {
         var template = new int[words.Length];
-        var segmentsWithKey = new Dictionary<int, (int Last, int Count)>();
+        segmentsWithKey.Clear();
         foreach (var (segment, token) in otherWords)
         {
             if (others[segment] == words[segment])
@@ -142,5 +148,12 @@ internal static class BareSegments
             }
         }
         return named;
+    }
+
+    private sealed class Scratch
+    {
+        public List<(int Segment, int Token)> OtherWords { get; } = [];
+
+        public Dictionary<int, (int Last, int Count)> SegmentsWithKey { get; } = [];
     }
 }

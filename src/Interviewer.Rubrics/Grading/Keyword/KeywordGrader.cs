@@ -92,9 +92,9 @@ public sealed class KeywordGrader : IAnswerGrader
             anchors = used;
         }
         var followUp = FollowUpTarget(compiled, grades);
-        var grade = new GradeResult(
+        return new GradeResult(
             request.Question.Id,
-            0,
+            Scoring.QuestionScore(request.Question, grades, anchoring),
             Name,
             Degraded: false,
             request.Bank.Ref,
@@ -103,7 +103,6 @@ public sealed class KeywordGrader : IAnswerGrader
             compiled.Feedback(grades, flags, spanish),
             flags)
         { Anchors = anchors, Anchoring = anchoring };
-        return grade with { Score = Scoring.QuestionScore(request.Question, [grade]) };
     }
 
     /// <summary>
@@ -322,14 +321,20 @@ public sealed class KeywordGrader : IAnswerGrader
             {
                 foreach (var phrase in concept.Phrases)
                 {
-                    ids.UnionWith(phrase.Words.Where(w => !vocabulary[w].IsStopWord));
+                    foreach (var w in phrase.Words)
+                    {
+                        if (!vocabulary[w].IsStopWord)
+                        {
+                            ids.Add(w);
+                        }
+                    }
                 }
             }
             var mentions = 0;
             var onlyBare = true;
             for (var t = 0; t < tokens.Count && onlyBare; t++)
             {
-                if (tokens[t].Matches.Any(ids.Contains))
+                if (MatchesAny(tokens[t].Matches, ids))
                 {
                     mentions++;
                     onlyBare = bareSegments[tokens[t].Segment];
@@ -340,11 +345,11 @@ public sealed class KeywordGrader : IAnswerGrader
         return bare;
     }
 
-    private static bool IsContentMatch(int[] matches, Term[] vocabulary)
+    private static bool MatchesAny(int[] matches, HashSet<int> ids)
     {
         foreach (var id in matches)
         {
-            if (!vocabulary[id].IsStopWord)
+            if (ids.Contains(id))
             {
                 return true;
             }
