@@ -17,7 +17,7 @@ public sealed class GradingStateTests(BrowserFixture browser)
         var held = new List<string>();
         var gradeHeld = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         IWebSocketRoute? pageSide = null;
-        // The test stands between page and hub and can hold back the frames that carry the grade.
+        // The test stands between page and hub and can hold back the grade and everything after it.
         await page.RouteWebSocketAsync("**/hubs/interview**", socket =>
         {
             pageSide = socket;
@@ -27,9 +27,23 @@ public sealed class GradingStateTests(BrowserFixture browser)
             {
                 lock (held)
                 {
-                    if (holding && frame.Text is { } text && text.Contains("\"target\":\"Graded\"", StringComparison.Ordinal))
+                    if (holding && held.Count > 0 && frame.Text is { } later)
                     {
-                        held.Add(text);
+                        // What follows the grade (the next question or the summary) waits with it, in order.
+                        held.Add(later);
+                        return;
+                    }
+                    if (holding && frame.Text is { } text && IsGraded(text))
+                    {
+                        // One frame can carry several hub messages (each ends with the record separator): the answer's
+                        // acknowledgement may travel with its grade. What comes before the grade goes on; the rest is held.
+                        var messages = text.Split('\u001e', StringSplitOptions.RemoveEmptyEntries).Select(m => m + '\u001e').ToList();
+                        var grade = messages.FindIndex(IsGraded);
+                        if (grade > 0)
+                        {
+                            socket.Send(string.Concat(messages.Take(grade)));
+                        }
+                        held.Add(string.Concat(messages.Skip(grade)));
                         gradeHeld.TrySetResult();
                         return;
                     }
@@ -67,6 +81,8 @@ public sealed class GradingStateTests(BrowserFixture browser)
         await Expect(grading).ToBeEmptyAsync();
         await Expect(interview.Summary).ToBeVisibleAsync();
     }
+
+    private static bool IsGraded(string message) => message.Contains("\"target\":\"Graded\"", StringComparison.Ordinal);
 
     private static void Forward(IWebSocketFrame frame, IWebSocketRoute to)
     {
