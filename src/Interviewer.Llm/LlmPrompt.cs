@@ -152,7 +152,7 @@ internal static partial class LlmPrompt
     private static string IdList(GradeRequest request) => string.Join(", ", request.Question.KeyPoints.Select(k => k.Id));
 
     // One pass, so that a value (the answer) is never scanned for placeholders itself.
-    private static string Fill(string template, Dictionary<string, string> values) =>
+    internal static string Fill(string template, Dictionary<string, string> values) =>
         Placeholder().Replace(template, m => values.TryGetValue(m.Groups[1].Value, out var value) ? value : m.Value);
 
     private static string OneLine(string text) => WhiteSpace().Replace(text, " ").Trim();

@@ -92,12 +92,7 @@ public static class Scoring
     {
         ArgumentNullException.ThrowIfNull(answers);
         var graded = answers as IReadOnlyList<GradeResult> ?? [.. answers];
-        return graded.Count switch
-        {
-            0 => 0,
-            1 => QuestionScore(question, graded[0].KeyPoints, graded[0].Anchoring),
-            _ => QuestionScore(question, Best(question, graded.Select(a => a.KeyPoints)), graded[0].Anchoring),
-        };
+        return graded.Count == 0 ? 0 : QuestionScore(question, Best(question, graded.Select(a => a.KeyPoints)), graded[0].Anchoring);
     }
 
     /// <summary>

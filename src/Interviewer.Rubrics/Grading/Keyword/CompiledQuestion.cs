@@ -32,12 +32,6 @@ internal sealed class CompiledQuestion : ITokenResolver
         _byKey = byKey;
         _typoCandidates = typoCandidates;
         _typoMinLength = typoMinLength;
-        var total = 0.0;
-        foreach (var keyPoint in keyPoints)
-        {
-            total += keyPoint.KeyPoint.Weight;
-        }
-        TotalWeight = total;
     }
 
     public Question Question { get; }
@@ -46,8 +40,6 @@ internal sealed class CompiledQuestion : ITokenResolver
     public Term[] Vocabulary { get; }
 
     public CompiledKeyPoint[] KeyPoints { get; }
-
-    public double TotalWeight { get; }
 
     /// <summary>The question's exemplars prepared for anchoring; null when it has none. Set once, before the question is shared.</summary>
     public ExemplarAnchors? Anchors { get; set; }

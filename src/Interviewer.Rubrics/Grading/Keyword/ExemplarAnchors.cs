@@ -58,10 +58,10 @@ internal sealed class ExemplarAnchors
     }
 
     /// <summary>
-    /// The anchoring of an answer with rubric score <paramref name="rubric"/> (0–1) and word set
-    /// <paramref name="vector"/> (all on 0–100); <paramref name="anchors"/> gets the neighbours used, most similar first.
+    /// The anchoring (on 0–100) of an answer with word set <paramref name="vector"/>; <paramref name="anchors"/> gets the
+    /// neighbours used, most similar first. The answer's own key-point score enters when the anchoring is applied.
     /// </summary>
-    public GradeAnchoring Anchor(double rubric, ReadOnlySpan<int> vector, out GradeAnchor[] anchors)
+    public GradeAnchoring Anchor(ReadOnlySpan<int> vector, out GradeAnchor[] anchors)
     {
         Span<int> best = stackalloc int[Math.Min(Neighbours, _exemplars.Length)];
         Span<double> similarity = stackalloc double[best.Length];

@@ -82,13 +82,13 @@ public sealed class KeywordGrader : IAnswerGrader
             return Empty(request, compiled, spanish);
         }
 
-        var (rubric, grades, flags, match) = RubricScore(compiled, answer);
+        var (grades, flags, match) = RubricScore(compiled, answer);
         IReadOnlyList<GradeAnchor>? anchors = null;
         GradeAnchoring? anchoring = null;
         // A list of rubric terms is not compared with the team's answers: it would borrow the scores of answers that explain those terms.
         if (compiled.Anchors is { } exemplars && !flags.Contains(GradeFlags.KeywordStuffing))
         {
-            anchoring = exemplars.Anchor(rubric / 100, AnswerVector.Of(match.Tokens), out var used);
+            anchoring = exemplars.Anchor(AnswerVector.Of(match.Tokens), out var used);
             anchors = used;
         }
         var followUp = FollowUpTarget(compiled, grades);
@@ -106,10 +106,10 @@ public sealed class KeywordGrader : IAnswerGrader
     }
 
     /// <summary>
-    /// The rubric's own score (0–100, from the rounded credits), key-point grades and flags of a non-blank answer; a
-    /// list of rubric terms has its credits scaled down to the stuffing cap.
+    /// The key-point grades (with their credits) and flags of a non-blank answer; a list of rubric terms has its credits
+    /// scaled down to the stuffing cap.
     /// </summary>
-    private (double Score, KeyPointGrade[] Grades, List<string> Flags, AnswerMatch Match) RubricScore(CompiledQuestion compiled, string answer)
+    private (KeyPointGrade[] Grades, List<string> Flags, AnswerMatch Match) RubricScore(CompiledQuestion compiled, string answer)
     {
         var match = AnswerMatch.For(compiled, answer);
         var grades = new KeyPointGrade[compiled.KeyPoints.Length];
@@ -134,7 +134,7 @@ public sealed class KeywordGrader : IAnswerGrader
         {
             flags.Add(GradeFlags.TooShort);
         }
-        return (Scoring.Score(compiled.Question, graded), graded, flags, match);
+        return (graded, flags, match);
     }
 
     /// <summary>An exemplar's rubric score (0–1, as an answer would get it without exemplars) and word set.</summary>
@@ -144,8 +144,8 @@ public sealed class KeywordGrader : IAnswerGrader
         {
             return (0, []);
         }
-        var (score, _, _, match) = RubricScore(compiled, answer);
-        return (score / 100, AnswerVector.Of(match.Tokens).ToArray());
+        var (grades, _, match) = RubricScore(compiled, answer);
+        return (Scoring.Score(compiled.Question, grades) / 100, AnswerVector.Of(match.Tokens).ToArray());
     }
 
     /// <summary>The question's compiled rubric, built once per question instance.</summary>
