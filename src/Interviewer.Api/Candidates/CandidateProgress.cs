@@ -92,6 +92,6 @@ internal static class CandidateProgress
     private static double Mean(IEnumerable<double> scores)
     {
         var list = scores.ToList();
-        return list.Count == 0 ? 0 : Math.Round(list.Average(), 1, MidpointRounding.AwayFromZero);
+        return list.Count == 0 ? 0 : Scoring.Round(list.Average());
     }
 }

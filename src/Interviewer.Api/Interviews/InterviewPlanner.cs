@@ -48,9 +48,13 @@ internal static class InterviewPlanner
         return pool.Take(count).ToArray();
     }
 
-    /// <summary>A plan of exactly these questions, in this order; every id must be in the bank, once.</summary>
-    public static IReadOnlyList<Question> Chosen(QuestionBank bank, IReadOnlyList<string> questionIds)
+    /// <summary>A plan of exactly these questions, in this order: at most <paramref name="maxCount"/>, every id in the bank, once.</summary>
+    public static IReadOnlyList<Question> Chosen(QuestionBank bank, IReadOnlyList<string> questionIds, int maxCount)
     {
+        if (questionIds.Count > maxCount)
+        {
+            throw new InterviewException(InterviewError.InvalidInput, $"questionIds names {questionIds.Count} questions; the most is {maxCount}");
+        }
         var unknown = questionIds.Where(id => bank.FindQuestion(id ?? string.Empty) is null).ToList();
         if (unknown.Count > 0)
         {

@@ -63,13 +63,9 @@ internal sealed partial class InterviewService(
             throw Invalid($"candidateName is {name.Length} characters; the most is {MaxCandidateNameLength}");
         }
         var seed = request.Seed ?? RandomNumberGenerator.GetInt32(int.MaxValue);
-        if (request.QuestionIds is { Count: var chosen } && chosen > options.MaxQuestionCount)
-        {
-            throw Invalid($"questionIds names {chosen} questions; the most is {options.MaxQuestionCount}");
-        }
         // Named questions ("practise my weak areas") are asked in that order; otherwise the plan is drawn.
         var plan = request.QuestionIds is { Count: > 0 } questionIds
-            ? InterviewPlanner.Chosen(bank, questionIds)
+            ? InterviewPlanner.Chosen(bank, questionIds, options.MaxQuestionCount)
             : InterviewPlanner.Plan(bank, count, request.Categories, seed);
 
         var now = time.GetUtcNow();

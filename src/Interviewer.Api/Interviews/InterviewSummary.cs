@@ -59,7 +59,7 @@ internal static class InterviewSummary
         session.Plan.Select((question, index) => ScoreQuestion(session, index, question)).ToList();
 
     private static double Overall(List<QuestionScore> questions) =>
-        Math.Round(questions.Sum(q => q.Score ?? 0) / Math.Max(1, questions.Count), 1, MidpointRounding.AwayFromZero);
+        Scoring.Round(questions.Sum(q => q.Score ?? 0) / Math.Max(1, questions.Count));
 
     /// <summary>A planned question's result: its last question score (<see cref="Scoring.QuestionScore(Question, IEnumerable{GradeResult})"/> over its answers) and whether it was answered, skipped or not reached.</summary>
     private static QuestionScore ScoreQuestion(InterviewSession session, int index, Question question)

@@ -122,12 +122,7 @@ public static class InvitationsApi
                 errors["questionIds"] = ["give questionIds, or questionCount and categories, not both"];
                 return null;
             }
-            if (ids.Count > options.MaxQuestionCount)
-            {
-                errors["questionIds"] = [$"questionIds names {ids.Count} questions; the most is {options.MaxQuestionCount}"];
-                return null;
-            }
-            return Try(() => InterviewPlanner.Chosen(bank, ids), "questionIds", errors);
+            return Try(() => InterviewPlanner.Chosen(bank, ids, options.MaxQuestionCount), "questionIds", errors);
         }
         var count = body.QuestionCount ?? options.DefaultQuestionCount;
         if (count < 1 || count > options.MaxQuestionCount)

@@ -73,6 +73,7 @@ public sealed class InvitationsApiTests
     [InlineData("""{ "feedback": "none", "questionIds": ["alpha-one", "nope"] }""", "questionIds", "bank 'test-bank' has no question 'nope'")]
     [InlineData("""{ "feedback": "none", "questionIds": ["alpha-one", "alpha-one"] }""", "questionIds", "'alpha-one' named more than once")]
     [InlineData("""{ "feedback": "none", "questionIds": ["alpha-one"], "questionCount": 1 }""", "questionIds", "not both")]
+    [InlineData("""{ "feedback": "none", "questionIds": ["alpha-one","alpha-one","alpha-one","alpha-one","alpha-one","alpha-one","alpha-one","alpha-one","alpha-one","alpha-one","alpha-one","alpha-one","alpha-one","alpha-one","alpha-one","alpha-one","alpha-one","alpha-one","alpha-one","alpha-one","alpha-one","alpha-one","alpha-one","alpha-one","alpha-one","alpha-one","alpha-one","alpha-one","alpha-one","alpha-one","alpha-one","alpha-one","alpha-one","alpha-one","alpha-one","alpha-one","alpha-one","alpha-one","alpha-one","alpha-one","alpha-one","alpha-one","alpha-one","alpha-one","alpha-one","alpha-one","alpha-one","alpha-one","alpha-one","alpha-one","alpha-one"] }""", "questionIds", "questionIds names 51 questions; the most is 50")]
     [InlineData("""{ "feedback": "none", "grader": "llm" }""", "grader", "the llm grader needs a model")]
     [InlineData("""{ "feedback": "none", "expiresAt": "2001-01-01T00:00:00Z" }""", "expiresAt", "has passed")]
     [InlineData("""{ "feedback": "none", "expiresAt": "2999-01-01T00:00:00Z" }""", "expiresAt", "more than 365 days away")]

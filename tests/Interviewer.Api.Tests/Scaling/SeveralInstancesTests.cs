@@ -90,7 +90,6 @@ public sealed class SeveralInstancesTests
         Assert.False(onB.HasPendingGraded);
     }
 
-    /// <summary>One PostgreSQL database and one Redis channel prefix, shared by the instances of one test.</summary>
     [Fact]
     public async Task TwoInstancesStartingTogetherOnANewDatabase_BothMigrateItAndStart()
     {
@@ -106,6 +105,7 @@ public sealed class SeveralInstancesTests
         Assert.Equal(System.Net.HttpStatusCode.OK, (await onB.GetAsync(new Uri("/health/ready", UriKind.Relative))).StatusCode);
     }
 
+    /// <summary>One PostgreSQL database and one Redis channel prefix, shared by the instances of one test.</summary>
     private sealed class Cluster(TestStore store, string redis)
     {
         public TestStore Store => store;

@@ -53,7 +53,7 @@ internal sealed class ActiveSessions(IOptions<LimitsOptions> options, TimeProvid
         }
     }
 
-    /// <summary>An interview started (or resumed); <paramref name="practiceGrader"/> is null for an assessment.</summary>
+    /// <summary>An interview started; <paramref name="practiceGrader"/> is null for an assessment.</summary>
     public void Started(string sessionId, string client, string? practiceGrader)
     {
         lock (_lock)

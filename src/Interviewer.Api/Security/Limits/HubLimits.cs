@@ -59,8 +59,7 @@ internal sealed class HubLimits(ClientLimits limits, ActiveSessions active, Grad
     {
         if (result is InterviewStarted started)
         {
-            var assessment = invocation.HubMethodArguments.FirstOrDefault() is StartInterviewRequest { Invitation: not null };
-            active.Started(started.SessionId, client, assessment ? null : started.Grader);
+            active.Started(started.SessionId, client, started.Mode == ModeNames.Assessment ? null : started.Grader);
         }
         else if (invocation.HubMethodName == nameof(InterviewHub.EndInterview) && invocation.HubMethodArguments.FirstOrDefault() is SessionRequest { SessionId: { } id })
         {
