@@ -65,8 +65,11 @@ public sealed class ProgressPageTests(BrowserFixture browser)
         await page.GotoAsync("/progress.html");
 
         await Expect(page.Locator("#progress-status")).ToHaveTextAsync("Todavía no hay entrevistas de práctica en este navegador. Aparecerán aquí cuando empieces una.");
-        await Expect(page.Locator("#weak")).ToBeHiddenAsync();
         await Expect(page.Locator("h1")).ToHaveTextAsync("Mi progreso");
+
+        // The message follows a change of language.
+        await page.SelectOptionAsync("#language", "en");
+        await Expect(page.Locator("#progress-status")).ToHaveTextAsync("No practice interview in this browser yet. Your interviews appear here once you have started one.");
     }
 
     // Two planned questions; the first answered in part (66.7), then the interview ended: overall 33.4.

@@ -68,7 +68,7 @@ public sealed partial class InvitationsPageTests(BrowserFixture browser)
     public async Task InSpanish_OnAPhone_AnInvalidCountIsExplained_AndNothingScrollsSideways()
     {
         await using var app = InterviewPage.CreateApp();
-        var page = await ReviewerPageAsync(app, width: 390, locale: "es-ES");
+        var page = await ReviewerPageAsync(app, width: 390, locale: "en-US");
         await page.SelectOptionAsync("#language", "es");
 
         await page.FillAsync("#count", "0");

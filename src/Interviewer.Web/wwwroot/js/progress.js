@@ -119,5 +119,6 @@ function renderInterview(interview) {
       : null);
 }
 
-onLanguageChange(() => { if (progress) render(); });
+// Messages are drawn from the strings, so a language change redraws what is shown (or asks again).
+onLanguageChange(() => (progress ? render() : load()));
 load();
