@@ -29,7 +29,7 @@ public static class ProgressApi
             return TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Candidate token needed",
                 detail: $"Send the candidate's token (returned by the first practice StartInterview as candidateToken) in the {TokenHeader} header.");
         }
-        var check = id.Length <= InterviewService.MaxIdLength ? await candidates.CheckAsync(id, token.Trim(), ct) : CandidateCheck.Unknown;
+        var check = await candidates.CheckAsync(id, token.Trim(), ct);
         if (check == CandidateCheck.Unknown)
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Candidate not found", detail: $"No candidate '{id}'.");

@@ -85,6 +85,10 @@ internal sealed class InterviewStore(InterviewDb db, StoreWriter writer, BankSna
 
     public async Task<bool> ExistsAsync(string sessionId)
     {
+        if (!StoredIds.CanExist(sessionId))
+        {
+            return false;
+        }
         await using var context = db.CreateContext();
         return await context.Sessions.AnyAsync(s => s.Id == sessionId);
     }
@@ -92,6 +96,10 @@ internal sealed class InterviewStore(InterviewDb db, StoreWriter writer, BankSna
     /// <summary>A session's rows and the bank it was asked from; null when there is none by that id.</summary>
     public async Task<StoredSession?> ReadAsync(string sessionId, CancellationToken ct = default)
     {
+        if (!StoredIds.CanExist(sessionId))
+        {
+            return null;
+        }
         await using var context = db.CreateContext();
         var row = await context.Sessions.AsNoTracking().FirstOrDefaultAsync(s => s.Id == sessionId, ct);
         if (row is null)
