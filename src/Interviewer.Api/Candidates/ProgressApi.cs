@@ -40,14 +40,7 @@ public static class ProgressApi
                 detail: $"The token in {TokenHeader} does not open candidate '{id}'.");
         }
 
-        var sessions = new List<InterviewSession>();
-        foreach (var sessionId in await candidates.SessionIdsAsync(id, CandidateProgress.MaxInterviews, ct))
-        {
-            if (await store.LoadAsync(sessionId, ct) is { } session)
-            {
-                sessions.Add(session);
-            }
-        }
+        var sessions = await store.LoadAsync(await candidates.SessionIdsAsync(id, CandidateProgress.MaxInterviews, ct), ct);
         var report = CandidateProgress.Build(id, sessions);
         // A plan names only questions the bank still has, so that starting it never fails on a retired question.
         var bank = report.Practice is { } plan ? catalog.Find(plan.BankId) : null;
