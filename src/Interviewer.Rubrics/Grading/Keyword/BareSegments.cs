@@ -96,14 +96,15 @@ internal static class BareSegments
         for (var segment = 0; segment < segments; segment++)
         {
             var own = others[segment] - template[segment];
-            if (others[segment] == words[segment] || words[segment] - template[segment] > MaxWords || own > MaxLeadIn
+            var leadIn = own > 1 && own <= MaxLeadIn && after[segment] == 0 && topical[segment] == 0;
+            if (others[segment] == words[segment] || words[segment] - template[segment] > MaxWords || (own > 1 && !leadIn)
                 || ConceptsNamed(match.Question, named[segment]) > 2)
             {
                 continue;
             }
-            bare[segment] = own <= 1;
-            leadIns[segment] = !bare[segment] && own <= MaxLeadIn && after[segment] == 0 && topical[segment] == 0;
-            leadInCount += leadIns[segment] ? 1 : 0;
+            bare[segment] = !leadIn;
+            leadIns[segment] = leadIn;
+            leadInCount += leadIn ? 1 : 0;
         }
         // One sentence that opens with a few words before a term is just a sentence; a run of them, in words the question
         // never uses ("conviene recordar", "es clave", "cabe mencionar"), is filler.
@@ -171,8 +172,7 @@ internal static class BareSegments
             {
                 foreach (var phrase in concept.Phrases)
                 {
-                    var content = phrase.Words.Where(w => !question.Vocabulary[w].IsStopWord).ToList();
-                    if (content.Count > 0 && content.TrueForAll(words.Contains))
+                    if (AllContentWordsIn(question, phrase.Words, words))
                     {
                         named++;
                         break;
@@ -181,6 +181,25 @@ internal static class BareSegments
             }
         }
         return named;
+    }
+
+    /// <summary>Whether <paramref name="phrase"/> has content words and <paramref name="words"/> holds every one of them.</summary>
+    private static bool AllContentWordsIn(CompiledQuestion question, int[] phrase, HashSet<int> words)
+    {
+        var any = false;
+        foreach (var w in phrase)
+        {
+            if (question.Vocabulary[w].IsStopWord)
+            {
+                continue;
+            }
+            if (!words.Contains(w))
+            {
+                return false;
+            }
+            any = true;
+        }
+        return any;
     }
 
     private sealed class Scratch
