@@ -138,8 +138,7 @@ internal static class BareSegments
             {
                 foreach (var phrase in concept.Phrases)
                 {
-                    var content = phrase.Words.Where(w => !question.Vocabulary[w].IsStopWord).ToList();
-                    if (content.Count > 0 && content.TrueForAll(words.Contains))
+                    if (NamesEveryContentWord(question, phrase, words))
                     {
                         named++;
                         break;
@@ -148,6 +147,24 @@ internal static class BareSegments
             }
         }
         return named;
+    }
+
+    private static bool NamesEveryContentWord(CompiledQuestion question, CompiledPhrase phrase, HashSet<int> words)
+    {
+        var content = 0;
+        foreach (var w in phrase.Words)
+        {
+            if (question.Vocabulary[w].IsStopWord)
+            {
+                continue;
+            }
+            if (!words.Contains(w))
+            {
+                return false;
+            }
+            content++;
+        }
+        return content > 0;
     }
 
     private sealed class Scratch
