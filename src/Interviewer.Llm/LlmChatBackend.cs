@@ -73,12 +73,23 @@ internal sealed class LlmChatBackend : IDisposable
     public static OpenAIPromptExecutionSettings Settings(LlmOptions options, GradeRequest request)
     {
         ArgumentNullException.ThrowIfNull(options);
+        return Settings(options, options.ResponseFormat == LlmResponseFormats.JsonSchema
+            ? ChatResponseFormat.CreateJsonSchemaFormat("interview_verdict", BinaryData.FromString(LlmPrompt.Schema(request)), jsonSchemaIsStrict: true)
+            : null);
+    }
+
+    /// <summary>
+    /// Deterministic sampling and the configured reply shape: <paramref name="schema"/> under <c>json_schema</c> when there is
+    /// one, else JSON mode, and nothing under <c>text</c>.
+    /// </summary>
+    public static OpenAIPromptExecutionSettings Settings(LlmOptions options, ChatResponseFormat? schema)
+    {
+        ArgumentNullException.ThrowIfNull(options);
         object? format = options.ResponseFormat switch
         {
-            LlmResponseFormats.JsonSchema => ChatResponseFormat.CreateJsonSchemaFormat(
-                "interview_verdict", BinaryData.FromString(LlmPrompt.Schema(request)), jsonSchemaIsStrict: true),
-            LlmResponseFormats.JsonObject => "json_object",
-            _ => null,
+            LlmResponseFormats.Text => null,
+            LlmResponseFormats.JsonSchema when schema is not null => schema,
+            _ => "json_object",
         };
         return new OpenAIPromptExecutionSettings
         {

@@ -73,6 +73,21 @@ public sealed class BankRefinerTests : IAsyncLifetime
         Assert.Contains(Question.ModelAnswer, messages[1], StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("json_schema", "json_object")]
+    [InlineData("json_object", "json_object")]
+    [InlineData("text", null)]
+    public async Task RefineAsync_AsksForJsonModeUnlessTheServerTakesTextOnly(string configured, string? sent)
+    {
+        _server.Enqueue(ScriptedReply.Completion(Proposal(ValidKeyPoints())));
+
+        var result = await Refiner(("Interviewer:Llm:ResponseFormat", configured)).RefineAsync(Bank);
+
+        Assert.True(Assert.Single(result.Questions).Refined);
+        var request = Assert.Single(_server.Requests).Json;
+        Assert.Equal(sent, request.TryGetProperty("response_format", out var format) ? format.GetProperty("type").GetString() : null);
+    }
+
     public static TheoryData<string, string> Unusable => new()
     {
         { "Claro, aquí tienes los puntos clave.", "the proposal is not usable: the reply is not JSON" },

@@ -26,6 +26,10 @@ internal sealed class CandidateStore(InterviewDb db, StoreWriter writer)
 
     public async Task<CandidateCheck> CheckAsync(string id, string? token, CancellationToken ct = default)
     {
+        if (!StoredIds.CanExist(id))
+        {
+            return CandidateCheck.Unknown;
+        }
         await using var context = db.CreateContext();
         var row = await context.Candidates.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, ct);
         if (row is null)

@@ -29,7 +29,7 @@ public static class ProgressApi
             return TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Candidate token needed",
                 detail: $"Send the candidate's token (returned by the first practice StartInterview as candidateToken) in the {TokenHeader} header.");
         }
-        var check = id.Length <= InterviewService.MaxIdLength ? await candidates.CheckAsync(id, token.Trim(), ct) : CandidateCheck.Unknown;
+        var check = await candidates.CheckAsync(id, token.Trim(), ct);
         if (check == CandidateCheck.Unknown)
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Candidate not found", detail: $"No candidate '{id}'.");
@@ -40,14 +40,7 @@ public static class ProgressApi
                 detail: $"The token in {TokenHeader} does not open candidate '{id}'.");
         }
 
-        var sessions = new List<InterviewSession>();
-        foreach (var sessionId in await candidates.SessionIdsAsync(id, CandidateProgress.MaxInterviews, ct))
-        {
-            if (await store.LoadAsync(sessionId, ct) is { } session)
-            {
-                sessions.Add(session);
-            }
-        }
+        var sessions = await store.LoadAsync(await candidates.SessionIdsAsync(id, CandidateProgress.MaxInterviews, ct), ct);
         var report = CandidateProgress.Build(id, sessions);
         // A plan names only questions the bank still has, so that starting it never fails on a retired question.
         var bank = report.Practice is { } plan ? catalog.Find(plan.BankId) : null;

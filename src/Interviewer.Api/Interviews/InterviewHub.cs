@@ -60,15 +60,12 @@ internal sealed class InterviewHub(InterviewService interviews, AfterAcknowledge
     // A connection acts only on sessions it started or resumed with the token (candidates reach only their own session).
     private async Task RequireJoinedAsync(string? sessionId)
     {
-        if (string.IsNullOrWhiteSpace(sessionId))
-        {
-            throw new InterviewException(InterviewError.InvalidInput, "sessionId is required");
-        }
+        sessionId = InterviewService.RequireId(sessionId, "sessionId");
         if (ConnectionSessions.Contains(Context, sessionId))
         {
             return;
         }
-        if (sessionId.Length > InterviewService.MaxIdLength || !await _interviews.ExistsAsync(sessionId))
+        if (!await _interviews.ExistsAsync(sessionId))
         {
             throw new InterviewException(InterviewError.NotFound, $"no interview session '{sessionId}'");
         }

@@ -12,7 +12,7 @@ internal sealed partial class InterviewService
     /// </summary>
     private async Task<HubOutcome<InterviewStarted>> StartAssessmentAsync(string invitationToken, string connectionId)
     {
-        if (invitationToken.Length > MaxIdLength || await invitations.FindByTokenHashAsync(SecretTokens.Hash(invitationToken)) is not { } invitation)
+        if (await invitations.FindByTokenHashAsync(SecretTokens.Hash(invitationToken)) is not { } invitation)
         {
             throw new InterviewException(InterviewError.NotFound, "no invitation with this token; ask the reviewer who sent it for a new link");
         }

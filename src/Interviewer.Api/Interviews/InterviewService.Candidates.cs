@@ -16,7 +16,7 @@ internal sealed partial class InterviewService
             return (issued, token);
         }
         var id = request.CandidateId.Trim();
-        var check = id.Length <= MaxIdLength ? await candidates.CheckAsync(id, request.CandidateToken?.Trim()) : CandidateCheck.Unknown;
+        var check = await candidates.CheckAsync(id, request.CandidateToken?.Trim());
         return check switch
         {
             CandidateCheck.Ok => (id, null),

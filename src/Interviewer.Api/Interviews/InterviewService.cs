@@ -34,7 +34,6 @@ internal sealed partial class InterviewService(
     IOptions<LimitsOptions> limits,
     ILogger<InterviewService> logger)
 {
-    public const int MaxIdLength = 100;
     public const int MaxCandidateNameLength = 200;
 
     public static string Group(string sessionId) => "session:" + sessionId;
@@ -375,15 +374,16 @@ internal sealed partial class InterviewService(
         }
     }
 
-    private static string RequireId(string? value, string field)
+    /// <summary>An id a client sent: invalid_input when it is missing or longer than any stored id.</summary>
+    public static string RequireId(string? value, string field)
     {
         if (string.IsNullOrWhiteSpace(value))
         {
             throw Invalid($"{field} is required");
         }
-        if (value.Length > MaxIdLength)
+        if (!StoredIds.CanExist(value))
         {
-            throw Invalid($"{field} is {value.Length} characters; the most is {MaxIdLength}");
+            throw Invalid($"{field} is {value.Length} characters; the most is {StoredIds.MaxLength}");
         }
         return value;
     }

@@ -37,4 +37,8 @@ internal static class SessionStorage
     /// <summary>Rebuilds a session from the store; null when there is none by that id.</summary>
     public static async Task<InterviewSession?> LoadAsync(this InterviewStore store, string sessionId, CancellationToken ct = default) =>
         await store.ReadAsync(sessionId, ct) is { } stored ? SessionRecords.Session(stored) : null;
+
+    /// <summary>Rebuilds several sessions, read together, in the order of <paramref name="sessionIds"/>; an id with no session is left out.</summary>
+    public static async Task<IReadOnlyList<InterviewSession>> LoadAsync(this InterviewStore store, IReadOnlyCollection<string> sessionIds, CancellationToken ct = default) =>
+        (await store.ReadAsync(sessionIds, ct)).Select(SessionRecords.Session).ToList();
 }

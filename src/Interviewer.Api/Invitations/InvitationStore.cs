@@ -22,6 +22,10 @@ internal sealed class InvitationStore(InterviewDb db, StoreWriter writer)
 
     public async Task<InvitationWithSession?> FindAsync(string id, CancellationToken ct)
     {
+        if (!StoredIds.CanExist(id))
+        {
+            return null;
+        }
         await using var context = db.CreateContext();
         return (await WithSessions(context, context.Invitations.AsNoTracking().Where(i => i.Id == id)).ToListAsync(ct)).FirstOrDefault();
     }

@@ -162,7 +162,7 @@ public static class InvitationsApi
     private static async Task<Results<NoContent, ProblemHttpResult>> RevokeAsync(string id, InvitationStore store, TimeProvider time, CancellationToken ct)
     {
         var now = time.GetUtcNow();
-        if (id.Length > InterviewService.MaxIdLength || await store.FindAsync(id, ct) is not { } found)
+        if (await store.FindAsync(id, ct) is not { } found)
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Invitation not found", detail: $"No invitation '{id}'.");
         }

@@ -43,7 +43,7 @@ public static class ReviewsApi
     private static async Task<Results<Ok<TurnReview>, ProblemHttpResult>> PutAsync(
         string id, int turn, ReviewRequest? body, HttpContext context, InterviewStore sessions, ReviewStore reviews, TimeProvider time, CancellationToken ct)
     {
-        var session = id.Length <= InterviewService.MaxIdLength ? await sessions.LoadAsync(id, ct) : null;
+        var session = await sessions.LoadAsync(id, ct);
         if (session is null)
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Session not found", detail: $"No interview session '{id}'.");

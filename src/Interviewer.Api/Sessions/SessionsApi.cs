@@ -57,7 +57,7 @@ public static class SessionsApi
 
     private static async Task<Results<Ok<SessionDetail>, ProblemHttpResult>> GetAsync(string id, InterviewStore store, ReviewStore reviews, CancellationToken ct)
     {
-        var session = id.Length <= InterviewService.MaxIdLength ? await store.LoadAsync(id, ct) : null;
+        var session = await store.LoadAsync(id, ct);
         if (session is null)
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Session not found", detail: $"No interview session '{id}'.");

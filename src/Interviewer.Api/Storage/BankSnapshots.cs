@@ -33,23 +33,39 @@ internal sealed class BankSnapshots(InterviewDb db, BankCatalog catalog, TimePro
     }
 
     /// <summary>The bank a snapshot holds; the served bank itself while its content is unchanged, so graders keep their compiled rubric.</summary>
-    public async Task<QuestionBank?> BankAsync(long id, CancellationToken ct = default)
+    public async Task<QuestionBank?> BankAsync(long id, CancellationToken ct = default) =>
+        (await BanksAsync([id], ct)).GetValueOrDefault(id);
+
+    /// <summary>The banks of several snapshots (see <see cref="BankAsync"/>), those not yet in memory read in one query; an unknown id is left out.</summary>
+    public async Task<IReadOnlyDictionary<long, QuestionBank>> BanksAsync(IReadOnlyCollection<long> ids, CancellationToken ct = default)
     {
-        if (_banks.TryGetValue(id, out var cached))
+        var banks = new Dictionary<long, QuestionBank>();
+        var missing = new List<long>();
+        foreach (var id in ids)
         {
-            return cached;
+            if (_banks.TryGetValue(id, out var cached))
+            {
+                banks[id] = cached;
+            }
+            else
+            {
+                missing.Add(id);
+            }
+        }
+        if (missing.Count == 0)
+        {
+            return banks;
         }
         await using var context = db.CreateContext();
-        var row = await context.BankSnapshots.AsNoTracking().FirstOrDefaultAsync(s => s.Id == id, ct);
-        if (row is null)
+        foreach (var row in await context.BankSnapshots.AsNoTracking().Where(s => missing.Contains(s.Id)).ToListAsync(ct))
         {
-            return null;
+            var bank = catalog.Find(row.BankId) is { } served && served.Version == row.Version && Encode(served).Hash == row.ContentHash
+                ? served
+                : BankSnapshotContent.Deserialize(row.ContentJson);
+            _ids.TryAdd((row.BankId, row.Version, row.ContentHash), row.Id);
+            banks[row.Id] = _banks.GetOrAdd(row.Id, bank);
         }
-        var bank = catalog.Find(row.BankId) is { } served && served.Version == row.Version && Encode(served).Hash == row.ContentHash
-            ? served
-            : BankSnapshotContent.Deserialize(row.ContentJson);
-        _ids.TryAdd((row.BankId, row.Version, row.ContentHash), id);
-        return _banks.GetOrAdd(id, bank);
+        return banks;
     }
 
     /// <summary>The bank as served now, for a session stored without a snapshot; null when it is not served.</summary>

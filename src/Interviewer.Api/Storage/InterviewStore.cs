@@ -85,24 +85,50 @@ internal sealed class InterviewStore(InterviewDb db, StoreWriter writer, BankSna
 
     public async Task<bool> ExistsAsync(string sessionId)
     {
+        if (!StoredIds.CanExist(sessionId))
+        {
+            return false;
+        }
         await using var context = db.CreateContext();
         return await context.Sessions.AnyAsync(s => s.Id == sessionId);
     }
 
     /// <summary>A session's rows and the bank it was asked from; null when there is none by that id.</summary>
-    public async Task<StoredSession?> ReadAsync(string sessionId, CancellationToken ct = default)
+    public async Task<StoredSession?> ReadAsync(string sessionId, CancellationToken ct = default) =>
+        (await ReadAsync([sessionId], ct)).FirstOrDefault();
+
+    /// <summary>
+    /// Sessions' rows and the banks they were asked from, in the order of <paramref name="sessionIds"/>; an id with no
+    /// session is left out. One query per table, whatever the number of sessions.
+    /// </summary>
+    public async Task<IReadOnlyList<StoredSession>> ReadAsync(IReadOnlyCollection<string> sessionIds, CancellationToken ct = default)
     {
-        await using var context = db.CreateContext();
-        var row = await context.Sessions.AsNoTracking().FirstOrDefaultAsync(s => s.Id == sessionId, ct);
-        if (row is null)
+        var wanted = sessionIds.Where(StoredIds.CanExist).Distinct(StringComparer.Ordinal).ToList();
+        if (wanted.Count == 0)
         {
-            return null;
+            return [];
         }
-        var turns = await context.Turns.AsNoTracking().Where(t => t.SessionId == sessionId).OrderBy(t => t.Number).ToListAsync(ct);
-        var answers = await context.Answers.AsNoTracking().Where(a => a.SessionId == sessionId).ToDictionaryAsync(a => a.TurnNumber, ct);
-        var grades = await context.Grades.AsNoTracking().Where(g => g.SessionId == sessionId).ToDictionaryAsync(g => g.AnswerId, StringComparer.Ordinal, ct);
-        var bank = row.BankSnapshotId is { } snapshotId ? await snapshots.BankAsync(snapshotId, ct) : snapshots.Served(row.BankId);
-        return new StoredSession(row, turns, answers, grades, bank);
+        await using var context = db.CreateContext();
+        var rows = await context.Sessions.AsNoTracking().Where(s => wanted.Contains(s.Id)).ToDictionaryAsync(s => s.Id, StringComparer.Ordinal, ct);
+        var ids = wanted.Where(rows.ContainsKey).ToList();
+        if (ids.Count == 0)
+        {
+            return [];
+        }
+        var turns = (await context.Turns.AsNoTracking().Where(t => ids.Contains(t.SessionId)).OrderBy(t => t.Number).ToListAsync(ct))
+            .ToLookup(t => t.SessionId, StringComparer.Ordinal);
+        var answers = (await context.Answers.AsNoTracking().Where(a => ids.Contains(a.SessionId)).ToListAsync(ct)).ToLookup(a => a.SessionId, StringComparer.Ordinal);
+        var grades = (await context.Grades.AsNoTracking().Where(g => ids.Contains(g.SessionId)).ToListAsync(ct)).ToLookup(g => g.SessionId, StringComparer.Ordinal);
+        var banks = await snapshots.BanksAsync(rows.Values.Select(r => r.BankSnapshotId).OfType<long>().ToHashSet(), ct);
+        return ids.Select(id =>
+        {
+            var row = rows[id];
+            return new StoredSession(row,
+                turns[id].ToList(),
+                answers[id].ToDictionary(a => a.TurnNumber),
+                grades[id].ToDictionary(g => g.AnswerId, StringComparer.Ordinal),
+                row.BankSnapshotId is { } snapshotId ? banks.GetValueOrDefault(snapshotId) : snapshots.Served(row.BankId));
+        }).ToList();
     }
 
     /// <summary>

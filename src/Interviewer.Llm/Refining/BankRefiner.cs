@@ -4,7 +4,6 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.SemanticKernel;
 using Microsoft.SemanticKernel.ChatCompletion;
-using Microsoft.SemanticKernel.Connectors.OpenAI;
 using Polly;
 
 namespace Interviewer.Llm.Refining;
@@ -68,12 +67,8 @@ public sealed partial class BankRefiner
             var history = new ChatHistory();
             history.AddSystemMessage(system);
             history.AddUserMessage(user);
-            var settings = new OpenAIPromptExecutionSettings
-            {
-                Temperature = _options.Temperature,
-                MaxTokens = _options.MaxOutputTokens,
-                ResponseFormat = _options.ResponseFormat == LlmResponseFormats.Text ? null : "json_object",
-            };
+            // The verdict's schema does not fit a rubric: JSON mode, with the shape in the prompt.
+            var settings = LlmChatBackend.Settings(_options, schema: null);
             var message = await _pipeline.ExecuteAsync(
                 async token => await _chat.GetChatMessageContentAsync(history, settings, kernel: null, token).ConfigureAwait(false),
                 ct).ConfigureAwait(false);

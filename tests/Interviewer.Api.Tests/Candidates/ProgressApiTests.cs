@@ -1,16 +1,20 @@
 using System.Net;
 using System.Text.Json;
 using Interviewer.Api.Interviews;
+using Interviewer.Api.Tests.Infrastructure;
 using Interviewer.Api.Tests.Interviews;
 
 namespace Interviewer.Api.Tests.Candidates;
 
-public sealed class ProgressApiTests
+/// <summary><c>GET /api/candidates/{id}/progress</c> on each store provider (the candidate's sessions are read together).</summary>
+public abstract class ProgressApiTests(StoreProvider provider)
 {
+    private InterviewerApp App() => LiveApps.Create(store: TestStore.Create(provider));
+
     [Fact]
     public async Task OwnToken_ListsTheInterviewWithItsScores_AndTheWeakAreas()
     {
-        await using var app = LiveApps.Create();
+        await using var app = App();
         await using var hub = await HubTestClient.ConnectAsync(app);
         var started = await hub.StartAsync(new StartInterviewRequest(QuestionCount: 1, Categories: ["beta"]));
         await hub.NextQuestionAsync();
@@ -46,7 +50,7 @@ public sealed class ProgressApiTests
     [Fact]
     public async Task WrongToken_IsForbidden_MissingToken_Unauthorized_UnknownCandidate_NotFound()
     {
-        await using var app = LiveApps.Create();
+        await using var app = App();
         await using var hub = await HubTestClient.ConnectAsync(app);
         var mine = await hub.StartAsync(new StartInterviewRequest(QuestionCount: 1));
         var theirs = await hub.StartAsync(new StartInterviewRequest(QuestionCount: 1));
@@ -69,7 +73,7 @@ public sealed class ProgressApiTests
     [Fact]
     public async Task AnotherCandidatesSessions_AreNeverShown()
     {
-        await using var app = LiveApps.Create();
+        await using var app = App();
         await using var hub = await HubTestClient.ConnectAsync(app);
         var mine = await hub.StartAsync(new StartInterviewRequest(QuestionCount: 1));
         var theirs = await hub.StartAsync(new StartInterviewRequest(QuestionCount: 2));
@@ -82,7 +86,7 @@ public sealed class ProgressApiTests
     [Fact]
     public async Task SkippedQuestion_IsAWeakQuestion_ButItsKeyPointsNeverReachTheCandidate()
     {
-        await using var app = LiveApps.Create();
+        await using var app = App();
         await using var hub = await HubTestClient.ConnectAsync(app);
         var started = await hub.StartAsync(new StartInterviewRequest(QuestionCount: 1, Categories: ["beta"]));
         await hub.NextQuestionAsync();
@@ -99,4 +103,50 @@ public sealed class ProgressApiTests
         Assert.DoesNotContain("Grapes grow on vines", json, StringComparison.Ordinal);
         Assert.Equal(JsonValueKind.Object, progress.GetProperty("practice").ValueKind);
     }
+
+    [Fact]
+    public async Task SeveralInterviews_EachKeepsItsOwnTurnsAnswersAndGrades_NewestFirst()
+    {
+        await using var app = App();
+        await using var hub = await HubTestClient.ConnectAsync(app);
+        // Oldest: bananas only, then ended at the follow-up (66.7); then both key points (100); newest: alpha-one skipped (0).
+        var partial = await hub.StartAsync(new StartInterviewRequest(QuestionIds: ["beta-one"]));
+        await hub.NextQuestionAsync();
+        await hub.AnswerAsync(partial.SessionId, "Bananas are yellow.");
+        await hub.NextQuestionAsync();
+        await hub.EndAsync(partial.SessionId);
+        await hub.NextCompletedAsync();
+        var again = new StartInterviewRequest(CandidateId: partial.CandidateId, CandidateToken: partial.CandidateToken);
+        var full = await hub.StartAsync(again with { QuestionIds = ["beta-one"] });
+        await hub.NextQuestionAsync();
+        await hub.AnswerAsync(full.SessionId, "Bananas and grapes.");
+        await hub.NextCompletedAsync();
+        var skipped = await hub.StartAsync(again with { QuestionIds = ["alpha-one"] });
+        await hub.NextQuestionAsync();
+        await hub.SkipAsync(skipped.SessionId);
+        await hub.NextCompletedAsync();
+
+        var progress = await CandidateProgressClient.GetAsync(app, partial.CandidateId!, partial.CandidateToken!);
+
+        var interviews = progress.GetProperty("interviews").EnumerateArray().Select(i => (
+            i.GetProperty("sessionId").GetString(),
+            i.GetProperty("status").GetString(),
+            i.GetProperty("overallScore").GetDouble(),
+            i.GetProperty("answered").GetInt32(),
+            string.Join(",", i.GetProperty("questions").EnumerateArray().Select(q => $"{q.GetProperty("questionId").GetString()}={q.GetProperty("score").GetDouble()}"))));
+        Assert.Equal([
+            (skipped.SessionId, "completed", 0.0, 0, "alpha-one=0"),
+            (full.SessionId, "completed", 100.0, 1, "beta-one=100"),
+            (partial.SessionId, "ended", 66.7, 1, "beta-one=66.7"),
+        ], interviews);
+        var weak = progress.GetProperty("weakAreas");
+        Assert.Equal(["alpha-one"], weak.GetProperty("questions").EnumerateArray().Select(q => q.GetProperty("questionId").GetString()));
+        var keyPoint = Assert.Single(weak.GetProperty("keyPoints").EnumerateArray());
+        Assert.Equal(("beta-one-grapes", 1, 2), (keyPoint.GetProperty("keyPointId").GetString(), keyPoint.GetProperty("missed").GetInt32(), keyPoint.GetProperty("seen").GetInt32()));
+        Assert.Equal(["alpha"], weak.GetProperty("categories").EnumerateArray().Select(c => c.GetProperty("id").GetString()));
+    }
 }
+
+public sealed class ProgressApiOnSqliteTests() : ProgressApiTests(StoreProvider.Sqlite);
+
+public sealed class ProgressApiOnPostgresTests() : ProgressApiTests(StoreProvider.Postgres);

@@ -80,6 +80,22 @@ public sealed class ClientLimitsTests
     }
 
     [Fact]
+    public async Task ActiveSessions_ResumedOnAnotherInstance_CountThere()
+    {
+        await using var starting = LiveApps.Create();
+        await using var other = LiveApps.Create(new Dictionary<string, string?> { ["Interviewer:Limits:ActiveSessionsPerAddress"] = "1" }, store: starting.Store);
+        await using var first = await HubTestClient.ConnectAsync(starting);
+        var started = await first.StartAsync(new StartInterviewRequest(QuestionCount: 1));
+        await using var second = await HubTestClient.ConnectAsync(other);
+
+        var resumed = await second.ResumeAsync(started.SessionId, started.ResumeToken);
+        var full = await Assert.ThrowsAsync<Microsoft.AspNetCore.SignalR.HubException>(() => second.StartAsync(new StartInterviewRequest(QuestionCount: 1)));
+
+        Assert.Equal("active", resumed.Status);
+        Assert.Contains("rate_limited: 1 interviews from this address are in progress (Interviewer:Limits:ActiveSessionsPerAddress)", full.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ActiveSessions_InTotal_AreCapped()
     {
         await using var app = LiveApps.Create(new Dictionary<string, string?> { ["Interviewer:Limits:ActiveSessions"] = "1" });

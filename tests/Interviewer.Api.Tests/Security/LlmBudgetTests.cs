@@ -100,6 +100,35 @@ public sealed class LlmBudgetTests
         Assert.Equal(4, model.Requests.Count);
     }
 
+    [Fact]
+    public async Task LlmGrades_OfAPracticeResumedOnAnotherInstance_CountAgainstTheBudgetThere()
+    {
+        // One LLM grade, on the second instance.
+        await using var model = await ModelAsync(grades: 1);
+        var settings = new Dictionary<string, string?>(model.Settings())
+        {
+            ["Interviewer:Limits:LlmGradesPerHour"] = "1",
+            ["Interviewer:Limits:PracticeGraders:0"] = "keyword",
+            ["Interviewer:Limits:PracticeGraders:1"] = "llm",
+            ["Interviewer:Security:KnownProxies:0"] = "127.0.0.0/8",
+        };
+        await using var starting = LiveApps.Create(settings);
+        await using var other = LiveApps.Create(settings, store: starting.Store);
+        await using var first = await HubTestClient.ConnectAsync(starting.BaseAddress, FirstAddress);
+        var started = await first.StartAsync(new StartInterviewRequest(Grader: "llm", QuestionIds: ["beta-one", "alpha-one"]));
+        await first.NextQuestionAsync();
+
+        await using var second = await HubTestClient.ConnectAsync(other.BaseAddress, FirstAddress);
+        await second.ResumeAsync(started.SessionId, started.ResumeToken);
+        var (_, graded) = await second.AnswerAsync(started.SessionId, "bananas and grapes");
+        await second.NextQuestionAsync();
+        var refused = await Assert.ThrowsAsync<HubException>(() => second.SubmitAsync(started.SessionId, "a-2", "apples and pears"));
+
+        Assert.Equal(("llm", false, 100.0), (graded.Grade!.Grader, graded.Grade.Degraded, graded.Grade.Score));
+        Assert.Contains("rate_limited: more than 1 LLM-graded answers per hour from this address (Interviewer:Limits:LlmGradesPerHour)", refused.Message, StringComparison.Ordinal);
+        Assert.Single(model.Requests);
+    }
+
     /// <summary>A scripted model with the verdict for each of <paramref name="grades"/> LLM grades; a call beyond them gets a 500.</summary>
     private static async Task<ScriptedOpenAiServer> ModelAsync(int grades) =>
         (await ScriptedOpenAiServer.StartAsync()).Enqueue([.. Enumerable.Repeat(ScriptedReply.Completion(Verdict), grades)]);

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Options;
 namespace Interviewer.Api.Security.Limits;
 
 /// <summary>
-/// Interviews in progress on this instance, by the client address that started them, for the caps
+/// Interviews in progress on this instance, by the client address that started or resumed them here, for the caps
 /// <c>ActiveSessionsPerAddress</c> and <c>ActiveSessions</c>. An interview stops counting when it completes or ends,
 /// or after <c>ActiveSessionIdleMinutes</c> without a call (an abandoned tab does not hold a place for ever).
 /// </summary>
@@ -53,7 +53,7 @@ internal sealed class ActiveSessions(IOptions<LimitsOptions> options, TimeProvid
         }
     }
 
-    /// <summary>An interview started; <paramref name="practiceGrader"/> is null for an assessment.</summary>
+    /// <summary>An interview started or resumed on this instance (counted once); <paramref name="practiceGrader"/> is null for an assessment.</summary>
     public void Started(string sessionId, string client, string? practiceGrader)
     {
         lock (_lock)

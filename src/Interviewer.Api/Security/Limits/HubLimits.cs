@@ -1,4 +1,5 @@
 using Interviewer.Api.Interviews;
+using Interviewer.Api.Storage;
 using Interviewer.Rubrics.Grading;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
@@ -59,13 +60,22 @@ internal sealed class HubLimits(ClientLimits limits, ActiveSessions active, Grad
     {
         if (result is InterviewStarted started)
         {
-            active.Started(started.SessionId, client, started.Mode == ModeNames.Assessment ? null : started.Grader);
+            Track(started.SessionId, client, started.Mode, started.Grader);
+        }
+        else if (result is InterviewResumed { Status: SessionStatuses.Active } resumed)
+        {
+            // After a restart, or on another instance, a resumed interview is in progress here as if started here: it
+            // counts towards the caps (a resume itself is never refused by them) and its practice answers against the LLM budget.
+            Track(resumed.SessionId, client, resumed.Mode, resumed.Grader);
         }
         else if (invocation.HubMethodName == nameof(InterviewHub.EndInterview) && invocation.HubMethodArguments.FirstOrDefault() is SessionRequest { SessionId: { } id })
         {
             active.Finished(id);
         }
     }
+
+    private void Track(string sessionId, string client, string mode, string grader) =>
+        active.Started(sessionId, client, mode == ModeNames.Assessment ? null : grader);
 
     private void RequirePracticeGrader(string? requested)
     {

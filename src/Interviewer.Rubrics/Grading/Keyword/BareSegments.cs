@@ -2,20 +2,25 @@ namespace Interviewer.Rubrics.Grading.Keyword;
 
 /// <summary>
 /// The segments of an answer (text between commas, semicolons, line breaks, sentence ends) that name rubric terms and
-/// say nothing of their own: list items ("deriva del modelo", "monitorización de métricas"), and filler sentences
-/// built from one repeated template around a term ("Hablo de deriva. Hablo de monitorización. Hablo de versionado.").
+/// say nothing of their own: list items ("deriva del modelo", "monitorización de métricas"), a short lead-in before a
+/// term ("Conviene recordar la deriva."), and filler sentences built from one repeated template around a term ("Hablo de
+/// deriva. Hablo de monitorización. Hablo de versionado.").
 /// </summary>
 /// <remarks>
 /// A segment is bare when it has at most <see cref="MaxWords"/> content words, all but one of them rubric words, and
 /// names at most two of the rubric's concepts. Template words do not count: a content word outside the rubric that
 /// recurs in at least <see cref="TemplateMinSegments"/> segments naming rubric terms ("tener en cuenta", "important
-/// thing") frames the terms rather than saying something about them. A clause that relates three concepts ("versionar
-/// datos da reproducibilidad") or has words of its own about a term is not bare, and neither is prose with a repeated
-/// subject ("El modelo se despliega... El modelo se monitoriza...") whose sentences each add their own content words.
+/// thing") frames the terms rather than saying something about them. Up to <see cref="MaxLeadIn"/> words before the
+/// first rubric word and none after it are a lead-in when the question's own texts never use them; when at least
+/// <see cref="TemplateMinSegments"/> segments have one, they count as bare too. A clause that relates three concepts
+/// ("versionar datos da reproducibilidad") or has words of its own about a term is not bare, and neither is prose with
+/// a repeated subject ("El modelo se despliega... El modelo se monitoriza...") whose sentences each add their own
+/// content words.
 /// </remarks>
 internal static class BareSegments
 {
     private const int MaxWords = 4;
+    private const int MaxLeadIn = 2;
     private const int TemplateMinSegments = 3;
 
     // Every answer of the hot grading path goes through here: the working collections are kept per thread, not allocated each time.
@@ -34,6 +39,9 @@ internal static class BareSegments
         var segments = tokens[tokens.Count - 1].Segment + 1;
         var words = new int[segments];
         var others = new int[segments];
+        // Content words outside the rubric that come after the segment's first rubric word, and those the question's own texts use.
+        var after = new int[segments];
+        var topical = new int[segments];
         var named = new HashSet<int>[segments];
         // The content words outside the rubric, as (segment, token), in text order.
         var scratch = t_scratch ??= new Scratch();
@@ -54,6 +62,14 @@ internal static class BareSegments
                     {
                         others[segment]++;
                         otherWords.Add((segment, word));
+                        if (named[segment] is not null)
+                        {
+                            after[segment]++;
+                        }
+                        if (match.Question.IsTopicWord(tokens[word].Term))
+                        {
+                            topical[segment]++;
+                        }
                     }
                 }
                 if (t == tokens.Count)
@@ -75,11 +91,28 @@ internal static class BareSegments
 
         var template = TemplateWords(match, otherWords, words, others, scratch.SegmentsWithKey);
         var bare = new bool[segments];
+        var leadIns = new bool[segments];
+        var leadInCount = 0;
         for (var segment = 0; segment < segments; segment++)
         {
             var own = others[segment] - template[segment];
-            bare[segment] = others[segment] < words[segment] && words[segment] - template[segment] <= MaxWords && own <= 1
-                && ConceptsNamed(match.Question, named[segment]) <= 2;
+            if (others[segment] == words[segment] || words[segment] - template[segment] > MaxWords || own > MaxLeadIn
+                || ConceptsNamed(match.Question, named[segment]) > 2)
+            {
+                continue;
+            }
+            bare[segment] = own <= 1;
+            leadIns[segment] = !bare[segment] && own <= MaxLeadIn && after[segment] == 0 && topical[segment] == 0;
+            leadInCount += leadIns[segment] ? 1 : 0;
+        }
+        // One sentence that opens with a few words before a term is just a sentence; a run of them, in words the question
+        // never uses ("conviene recordar", "es clave", "cabe mencionar"), is filler.
+        if (leadInCount >= TemplateMinSegments)
+        {
+            for (var segment = 0; segment < segments; segment++)
+            {
+                bare[segment] |= leadIns[segment];
+            }
         }
         return bare;
     }

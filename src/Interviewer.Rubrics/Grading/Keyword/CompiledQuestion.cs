@@ -16,6 +16,7 @@ internal sealed class CompiledQuestion : ITokenResolver
     private readonly int[] _typoCandidates;
     private readonly int _typoMinLength;
     private readonly TermCache _cache;
+    private readonly HashSet<int> _topicKeys;
     private readonly ConcurrentDictionary<ulong, string> _feedback = new();
 
     // Per cached term id, the vocabulary words it matches (null: not computed yet), in pages of 1,024 allocated on first
@@ -23,10 +24,11 @@ internal sealed class CompiledQuestion : ITokenResolver
     // the page table only costs a recomputation.
     private int[]?[]?[] _pages = new int[]?[]?[64];
 
-    private CompiledQuestion(Question question, TermCache cache, Term[] vocabulary, CompiledKeyPoint[] keyPoints, Dictionary<int, int[]> byKey, int[] typoCandidates, int typoMinLength)
+    private CompiledQuestion(Question question, TermCache cache, Term[] vocabulary, CompiledKeyPoint[] keyPoints, Dictionary<int, int[]> byKey, int[] typoCandidates, int typoMinLength, HashSet<int> topicKeys)
     {
         Question = question;
         _cache = cache;
+        _topicKeys = topicKeys;
         Vocabulary = vocabulary;
         KeyPoints = keyPoints;
         _byKey = byKey;
@@ -100,7 +102,41 @@ internal sealed class CompiledQuestion : ITokenResolver
             }
         }
         return new CompiledQuestion(question, cache, [.. vocabulary], keyPoints,
-            byKey.ToDictionary(p => p.Key, p => p.Value.ToArray()), [.. typoCandidates], typoMinLength);
+            byKey.ToDictionary(p => p.Key, p => p.Value.ToArray()), [.. typoCandidates], typoMinLength, TopicKeys(question, cache));
+    }
+
+    /// <summary>Whether <paramref name="term"/> is a word of the question's own texts (<see cref="TopicKeys"/>), by any match key.</summary>
+    public bool IsTopicWord(Term term)
+    {
+        foreach (var key in term.Keys)
+        {
+            if (_topicKeys.Contains(key))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>The match keys of the content words in the question, its model answer and its key points' texts and follow-ups.</summary>
+    private static HashSet<int> TopicKeys(Question question, TermCache cache)
+    {
+        var keys = new HashSet<int>();
+        var tokens = new TokenList();
+        var texts = new List<string> { question.Text, question.ModelAnswer };
+        texts.AddRange(question.KeyPoints.SelectMany(k => new[] { k.Text, k.FollowUp }));
+        foreach (var text in texts)
+        {
+            Tokenizer.Tokenize(text, tokens, cache.Pinned);
+            foreach (var token in tokens.Items)
+            {
+                if (!token.Term.IsStopWord)
+                {
+                    keys.UnionWith(token.Term.Keys);
+                }
+            }
+        }
+        return keys;
     }
 
     /// <summary>

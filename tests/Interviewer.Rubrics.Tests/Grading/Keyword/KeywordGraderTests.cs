@@ -109,6 +109,37 @@ public sealed class KeywordGraderTests
         Assert.Equal(grade.Score, Scoring.QuestionScore(Deploy, [grade]));
     }
 
+    /// <summary>
+    /// Each rubric term after a short lead-in of its own, in words the question never uses: the lead-ins differ, so no
+    /// template shows, but a run of them is filler all the same. Neither was flagged before the rule.
+    /// </summary>
+    [Theory]
+    [InlineData("Conviene recordar el contenedor. Es clave el despliegue. Cabe mencionar el pipeline. Resulta vital la monitorización. " +
+        "Destaco las métricas. No olvidemos el rollback. Pensemos en la deriva. Hay que considerar los datos de producción.")]
+    [InlineData("Worth remembering the container. Consider deployment. Mention the CI/CD pipeline. Crucially, monitoring. Never forget metrics. " +
+        "Think about rollback. Keep remembering drift. Recall production data.")]
+    public void Grade_OneTermPerShortLeadIn_IsFlaggedAndCapped(string answer)
+    {
+        var grade = Grade(Deploy, answer, SpanishBank);
+
+        Assert.Contains(GradeFlags.KeywordStuffing, grade.Flags);
+        Assert.True(grade.Score <= 40, $"score {grade.Score}");
+    }
+
+    /// <summary>Short sentences whose words before a term are the question's own words say something about it: not a lead-in.</summary>
+    [Theory]
+    [InlineData("Empaqueto el modelo en un contenedor. Publico la imagen con un pipeline de CI/CD. Reviso la latencia en las métricas. " +
+        "Comparo los datos de producción con los de entrenamiento para ver la deriva. Si algo falla, vuelvo a la versión anterior.")]
+    [InlineData("Normalmente uso un contenedor. Después, un pipeline de CI/CD despliega cada versión que pasa las pruebas. Monitorizo las métricas " +
+        "de latencia con alertas; si la precisión cae o aparece deriva en los datos de producción, hago rollback.")]
+    public void Grade_ShortSentencesThatSaySomethingBeforeATerm_AreNotKeywordStuffing(string answer)
+    {
+        var grade = Grade(Deploy, answer, SpanishBank);
+
+        Assert.DoesNotContain(GradeFlags.KeywordStuffing, grade.Flags);
+        Assert.True(grade.Score >= 90, $"score {grade.Score}");
+    }
+
     /// <summary>A repeated subject or lead-in is prose when each sentence adds words of its own about its terms.</summary>
     [Theory]
     [InlineData("El modelo se empaqueta en un contenedor Docker con todas sus dependencias fijadas. El modelo se despliega mediante un pipeline de CI/CD " +
