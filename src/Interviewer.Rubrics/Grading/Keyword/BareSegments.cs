@@ -96,14 +96,15 @@ internal static class BareSegments
         for (var segment = 0; segment < segments; segment++)
         {
             var own = others[segment] - template[segment];
-            if (others[segment] == words[segment] || words[segment] - template[segment] > MaxWords || own > MaxLeadIn
+            var leadIn = own > 1 && own <= MaxLeadIn && after[segment] == 0 && topical[segment] == 0;
+            if (others[segment] == words[segment] || words[segment] - template[segment] > MaxWords || (own > 1 && !leadIn)
                 || ConceptsNamed(match.Question, named[segment]) > 2)
             {
                 continue;
             }
-            bare[segment] = own <= 1;
-            leadIns[segment] = !bare[segment] && own <= MaxLeadIn && after[segment] == 0 && topical[segment] == 0;
-            leadInCount += leadIns[segment] ? 1 : 0;
+            bare[segment] = !leadIn;
+            leadIns[segment] = leadIn;
+            leadInCount += leadIn ? 1 : 0;
         }
         // One sentence that opens with a few words before a term is just a sentence; a run of them, in words the question
         // never uses ("conviene recordar", "es clave", "cabe mencionar"), is filler.
@@ -171,7 +172,7 @@ internal static class BareSegments
             {
                 foreach (var phrase in concept.Phrases)
                 {
-                    if (NamesEveryContentWord(question, phrase, words))
+                    if (AllContentWordsIn(question, phrase.Words, words))
                     {
                         named++;
                         break;
@@ -182,10 +183,11 @@ internal static class BareSegments
         return named;
     }
 
-    private static bool NamesEveryContentWord(CompiledQuestion question, CompiledPhrase phrase, HashSet<int> words)
+    /// <summary>Whether <paramref name="phrase"/> has content words and <paramref name="words"/> holds every one of them.</summary>
+    private static bool AllContentWordsIn(CompiledQuestion question, int[] phrase, HashSet<int> words)
     {
-        var content = 0;
-        foreach (var w in phrase.Words)
+        var any = false;
+        foreach (var w in phrase)
         {
             if (question.Vocabulary[w].IsStopWord)
             {
@@ -195,9 +197,9 @@ internal static class BareSegments
             {
                 return false;
             }
-            content++;
+            any = true;
         }
-        return content > 0;
+        return any;
     }
 
     private sealed class Scratch
