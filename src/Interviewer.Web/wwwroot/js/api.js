@@ -5,11 +5,15 @@ import { t } from './i18n.js';
 const keyStorage = 'interviewer.reviewerKey';
 const keyListeners = new Set();
 
-/** An error to show the user: message is already in the UI language or the server's own words. */
+/**
+ * An error to show the user: message is already in the UI language or the server's own words; status is 0 when the
+ * server could not be reached, and keyRefused says the reviewer key sent was refused (and has been forgotten).
+ */
 export class ApiError extends Error {
-  constructor(message, status = 0) {
+  constructor(message, status = 0, { keyRefused = false } = {}) {
     super(message);
     this.status = status;
+    this.keyRefused = keyRefused;
   }
 }
 
@@ -70,7 +74,7 @@ export async function apiFetch(url, { reviewer = false, ...init } = {}) {
   // A refused key comes with WWW-Authenticate; any other 403 is the route's answer and says why.
   if (reviewer && (response.status === 401 || (response.status === 403 && response.headers.has('WWW-Authenticate')))) {
     reviewerKey.set('');
-    throw new ApiError(t('reviewer.refused'), response.status);
+    throw new ApiError(t('reviewer.refused'), response.status, { keyRefused: true });
   }
   if (reviewer && response.status === 503) throw new ApiError(t('reviewer.unavailable'), 503);
   throw new ApiError(await problemMessage(response), response.status);

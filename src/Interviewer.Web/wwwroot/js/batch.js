@@ -11,6 +11,7 @@ import { downloadRun, listRuns, openRun, renderRunList } from './runs.js';
 import batchStrings from './strings/batch.js';
 import runsStrings from './strings/runs.js';
 import { node } from './dom.js';
+import { statusLine } from './status-line.js';
 
 initReviewerPage(batchStrings, runsStrings);
 
@@ -21,7 +22,6 @@ const graderSelect = $('#grader');
 const fileInput = $('#file');
 const gradeButton = $('#grade');
 const progress = $('#progress');
-const message = $('#message');
 const resultsSection = $('#results');
 const tbody = $('#results-table tbody');
 const columns = [...document.querySelectorAll('#results-table thead th')].map((th) => th.querySelector('button').dataset.i18n);
@@ -31,19 +31,7 @@ let report = null;
 let pastRuns = null;
 let sort = { key: 'line', type: 'number', direction: 1 };
 const expanded = new Set();
-let lastMessage = null;
-
-function say(key, params = {}, isError = false) {
-  lastMessage = { key, params, isError };
-  message.textContent = key ? t(key, params) : '';
-  message.classList.toggle('error', isError);
-}
-
-function sayError(text) {
-  lastMessage = null;
-  message.textContent = text;
-  message.classList.add('error');
-}
+const { say, sayError } = statusLine($('#message'));
 
 function contentTypeOf(file) {
   return /\.(jsonl|ndjson)$/i.test(file.name) ? 'application/x-ndjson' : 'text/csv';
@@ -247,7 +235,6 @@ $('#show-runs').addEventListener('click', showPastRuns);
 onLanguageChange(() => {
   render();
   if (pastRuns) renderRunList($('#runs'), pastRuns, { onOpen: openPastRun });
-  if (lastMessage?.key) say(lastMessage.key, lastMessage.params, lastMessage.isError);
 });
 
 fillBanks(bankSelect).catch(() => say('common.loadBanksFailed', {}, true));

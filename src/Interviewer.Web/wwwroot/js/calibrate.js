@@ -11,6 +11,7 @@ import { downloadRun, listRuns, openRun, compareRuns, renderRunList, pickedRuns,
 import calibrateStrings from './strings/calibrate.js';
 import runsStrings from './strings/runs.js';
 import { node as el } from './dom.js';
+import { statusLine } from './status-line.js';
 
 initReviewerPage(calibrateStrings, runsStrings);
 
@@ -21,7 +22,6 @@ let lastRequest = null; // { file, bankId, grader, folds, cap } of the report sh
 let original = null; // the report before any what-if
 let shown = null;
 let ticked = [];
-let status = null;
 let pastRuns = null;
 let comparison = null;
 
@@ -43,17 +43,7 @@ function figureCell(m, label) {
   return el('td', { 'data-label': label }, fmt(m), note ? el('span', { class: 'interval' }, note) : null);
 }
 
-function setStatus(key, params = {}, isError = false) {
-  status = key ? { key, params, isError } : null;
-  $('status').textContent = key ? t(key, params) : '';
-  $('status').classList.toggle('error', isError);
-}
-
-function setError(message) {
-  status = null;
-  $('status').textContent = message;
-  $('status').classList.add('error');
-}
+const { say: setStatus, sayError: setError } = statusLine($('status'));
 
 function contentTypeOf(file) {
   if (/\.(jsonl|ndjson)$/i.test(file.name)) return 'application/x-ndjson';
@@ -383,7 +373,6 @@ onLanguageChange(() => {
   if (shown) render(shown, ticked);
   if (pastRuns) renderPast();
   if (comparison) renderComparison($('comparison'), comparison);
-  if (status) setStatus(status.key, status.params, status.isError);
 });
 
 $('calibrate-form').addEventListener('submit', run);

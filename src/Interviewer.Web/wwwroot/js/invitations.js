@@ -6,25 +6,14 @@ import { initReviewerPage } from './reviewer-page.js';
 import { fillBanks, fillGraders } from './options.js';
 import invitationStrings from './strings/invitations.js';
 import { node } from './dom.js';
+import { statusLine } from './status-line.js';
 
 initReviewerPage(invitationStrings);
 
 const $ = (id) => document.getElementById(id);
 const lifetimeDays = 7;
-const state = { invitations: null, banks: [], status: {} };
-
-/** Shows a status line; a key is translated again when the language changes, a server message is shown as it came. */
-function say(where, key, params = {}, isError = false) {
-  state.status[where] = key ? { key, params, isError } : null;
-  $(`${where}-status`).textContent = key ? t(key, params) : '';
-  $(`${where}-status`).classList.toggle('error', isError);
-}
-
-function sayError(where, message) {
-  state.status[where] = null;
-  $(`${where}-status`).textContent = message;
-  $(`${where}-status`).classList.add('error');
-}
+const state = { invitations: null, banks: [] };
+const status = { create: statusLine($('create-status')), copy: statusLine($('copy-status')), list: statusLine($('list-status')) };
 
 function localDate(date) {
   const pad = (n) => String(n).padStart(2, '0');
@@ -49,7 +38,7 @@ async function loadChoices() {
     await fillGraders($('grader'));
     renderCategories();
   } catch (error) {
-    sayError('create', error.message);
+    status.create.sayError(error.message);
   }
 }
 
@@ -73,15 +62,15 @@ function request() {
 
 async function create(event) {
   event.preventDefault();
-  if (!reviewerKey.get()) { say('create', 'reviewer.missing', {}, true); return; }
+  if (!reviewerKey.get()) { status.create.say('reviewer.missing', {}, true); return; }
   const count = Number($('count').value);
   if ($('count').value.trim() && !(Number.isInteger(count) && count >= 1 && count <= 50)) {
-    say('create', 'inv.badCount', {}, true);
+    status.create.say('inv.badCount', {}, true);
     $('count').focus();
     return;
   }
   $('submit').disabled = true;
-  say('create', 'inv.creating');
+  status.create.say('inv.creating');
   try {
     const response = await apiFetch('/api/invitations', {
       reviewer: true,
@@ -90,15 +79,15 @@ async function create(event) {
       body: JSON.stringify(request()),
     });
     const created = await response.json();
-    say('create', null);
+    status.create.say(null);
     $('link').value = created.url;
-    say('copy', null);
+    status.copy.say(null);
     $('created').hidden = false;
     $('created').focus();
     await loadList();
   } catch (error) {
     // A refused field comes back as "Invalid invitation: field: why", in the server's words.
-    sayError('create', error.message);
+    status.create.sayError(error.message);
   } finally {
     $('submit').disabled = false;
   }
@@ -109,23 +98,23 @@ async function copyLink() {
   link.select();
   try {
     await navigator.clipboard.writeText(link.value);
-    say('copy', 'inv.copied');
+    status.copy.say('inv.copied');
   } catch {
     // No clipboard permission: the link is selected, ready for Ctrl+C.
-    say('copy', 'inv.copyByHand');
+    status.copy.say('inv.copyByHand');
   }
 }
 
 // ---- The list ----
 
 async function loadList() {
-  if (!reviewerKey.get()) { say('list', 'reviewer.missing', {}, true); return; }
-  say('list', 'inv.loading');
+  if (!reviewerKey.get()) { status.list.say('reviewer.missing', {}, true); return; }
+  status.list.say('inv.loading');
   try {
     state.invitations = await getJson('/api/invitations?limit=200', { reviewer: true });
     renderList();
   } catch (error) {
-    sayError('list', error.message);
+    status.list.sayError(error.message);
   }
 }
 
@@ -135,7 +124,7 @@ function renderList() {
   const rows = state.invitations;
   if (!rows) return;
   $('invitations').hidden = rows.length === 0;
-  say('list', rows.length ? 'inv.count' : 'inv.none', { count: rows.length });
+  status.list.say(rows.length ? 'inv.count' : 'inv.none', { count: rows.length });
   const headers = [...document.querySelectorAll('#invitations thead th')].map((th) => th.textContent.trim());
   $('invitations').querySelector('tbody').replaceChildren(...rows.map((invitation) => {
     const name = invitation.candidateName || t('inv.noName');
@@ -167,10 +156,10 @@ async function revokeInvitation(invitation, button) {
   try {
     await apiFetch(`/api/invitations/${encodeURIComponent(invitation.id)}`, { reviewer: true, method: 'DELETE' });
     await loadList();
-    say('list', 'inv.revoked', { name: invitation.candidateName || t('inv.noName') });
+    status.list.say('inv.revoked', { name: invitation.candidateName || t('inv.noName') });
   } catch (error) {
     button.disabled = false;
-    sayError('list', error.message);
+    status.list.sayError(error.message);
   }
 }
 
@@ -183,9 +172,6 @@ $('create').addEventListener('submit', create);
 $('copy').addEventListener('click', copyLink);
 $('refresh').addEventListener('click', loadList);
 reviewerKey.onChange((key) => { if (key) loadList(); });
-onLanguageChange(() => {
-  renderList();
-  for (const [where, status] of Object.entries(state.status)) if (status) say(where, status.key, status.params, status.isError);
-});
+onLanguageChange(() => renderList());
 loadChoices();
 loadList();

@@ -1,46 +1,26 @@
 // The /openapi/ page: Swagger UI (served from this service, no CDN) over /openapi/v1.json. The document follows the
 // management rules: with the tab's reviewer key, or without one on the management port. Try-it-out calls carry the key.
-import { t, onLanguageChange } from './i18n.js';
-import { reviewerKey, problemMessage } from './api.js';
+import { getJson, reviewerKey } from './api.js';
 import { initReviewerPage } from './reviewer-page.js';
+import { statusLine } from './status-line.js';
 import openapiStrings from './strings/openapi.js';
 
 initReviewerPage(openapiStrings);
 
-const message = document.getElementById('openapi-message');
-let said = null;
-
-function say(key, params = {}) {
-  said = key ? { key, params } : null;
-  message.textContent = key ? t(key, params) : '';
-}
-
-onLanguageChange(() => { if (said) say(said.key, said.params); });
+const { say } = statusLine(document.getElementById('openapi-message'));
 
 async function load() {
   say('oa.loading');
-  const key = reviewerKey.get();
-  let response;
+  let spec;
   try {
-    response = await fetch('/openapi/v1.json', { headers: key ? { Authorization: `Bearer ${key}` } : {} });
-  } catch {
-    say('oa.failed', { error: t('http.unreachable') });
+    spec = await getJson('/openapi/v1.json', { reviewer: Boolean(reviewerKey.get()) });
+  } catch (error) {
+    // 404: served on the management port only; 401 or a refused key (forgotten, so the key field asks again): a key is needed.
+    if (error.status === 404) say('oa.managementPort');
+    else if (error.status === 401 || error.keyRefused) say('oa.needKey');
+    else say('oa.failed', { error: error.message });
     return;
   }
-  if (response.status === 404) {
-    say('oa.managementPort');
-    return;
-  }
-  if (response.status === 401 || (response.status === 403 && response.headers.has('WWW-Authenticate'))) {
-    if (key) reviewerKey.set(''); // refused: the key field asks again
-    say('oa.needKey');
-    return;
-  }
-  if (!response.ok) {
-    say('oa.failed', { error: await problemMessage(response) });
-    return;
-  }
-  const spec = await response.json();
   say(null);
   window.SwaggerUIBundle({
     spec,

@@ -3,7 +3,9 @@
 // page with those questions planned.
 import { t, addStrings, formatScore, formatDate, onLanguageChange } from './i18n.js';
 import { initLayout } from './layout.js';
+import { getJson } from './api.js';
 import { el } from './render.js';
+import { statusLine } from './status-line.js';
 import { candidate as candidateStore } from './storage.js';
 import candidateStrings from './strings/candidate.js';
 
@@ -16,46 +18,36 @@ const ui = {
   practise: $('practise'), history: $('history'), interviews: $('interviews'),
 };
 
+const status = statusLine(ui.status);
 let progress = null;
 
 async function load() {
   const me = candidateStore.get();
   if (!me) {
-    say(t('progress.none'));
+    status.say('progress.none');
     return;
   }
-  say(t('progress.loading'));
-  let response;
+  status.say('progress.loading');
   try {
-    response = await fetch(`/api/candidates/${encodeURIComponent(me.id)}/progress`, {
-      headers: { Accept: 'application/json', 'X-Candidate-Token': me.token },
-    });
-  } catch {
-    say(t('http.unreachable'), true);
+    progress = await getJson(`/api/candidates/${encodeURIComponent(me.id)}/progress`, { headers: { 'X-Candidate-Token': me.token } });
+  } catch (error) {
+    if (error.status === 404 || error.status === 403) {
+      // The server no longer knows this id (or the token): the next practice interview issues a new one.
+      candidateStore.set(null);
+      status.say('progress.unknown');
+    } else if (error.status) {
+      status.sayError(`${t('progress.failed')} ${t('http.status', { status: error.status })}`);
+    } else {
+      status.say('http.unreachable', {}, true);
+    }
     return;
   }
-  if (response.status === 404 || response.status === 403) {
-    // The server no longer knows this id (or the token): the next practice interview issues a new one.
-    candidateStore.set(null);
-    say(t('progress.unknown'));
-    return;
-  }
-  if (!response.ok) {
-    say(`${t('progress.failed')} ${t('http.status', { status: response.status })}`, true);
-    return;
-  }
-  progress = await response.json();
   render();
-}
-
-function say(text, error = false) {
-  ui.status.textContent = text ?? '';
-  ui.status.classList.toggle('error', Boolean(error && text));
 }
 
 function render() {
   const interviews = progress.interviews ?? [];
-  say(interviews.length === 0 ? t('progress.none') : '');
+  status.say(interviews.length === 0 ? 'progress.none' : null);
   renderWeak(progress.weakAreas ?? {}, progress.practice);
   ui.interviews.replaceChildren(...interviews.map(renderInterview));
   ui.history.hidden = interviews.length === 0;

@@ -8,26 +8,15 @@ import { renderSessionHead, renderTranscript, exportHtml, candidateName, reviews
 import { renderReviews, renderReviewForm } from './review-form.js';
 import sessionsStrings from './strings/sessions.js';
 import { node } from './dom.js';
+import { statusLine } from './status-line.js';
 
 initReviewerPage(sessionsStrings);
 
 const pageSize = 50;
 const $ = (id) => document.getElementById(id);
 const filterFields = ['status', 'mode', 'bank', 'candidate', 'from', 'to'];
-const state = { sessions: [], offset: 0, more: false, detail: null, queue: null, listStatus: null, detailStatus: null, queueStatus: null };
-
-function say(where, key, params = {}, isError = false) {
-  state[`${where}Status`] = key ? { key, params, isError } : null;
-  const target = $(`${where}-status`);
-  target.textContent = key ? t(key, params) : '';
-  target.classList.toggle('error', isError);
-}
-
-function sayError(where, message) {
-  state[`${where}Status`] = null;
-  $(`${where}-status`).textContent = message;
-  $(`${where}-status`).classList.add('error');
-}
+const state = { sessions: [], offset: 0, more: false, detail: null, queue: null };
+const status = { list: statusLine($('list-status')), detail: statusLine($('detail-status')), queue: statusLine($('queue-status')) };
 
 // ---- Filters, in the address ----
 
@@ -60,10 +49,10 @@ function apiQuery(query, offset) {
 // ---- The list ----
 
 async function loadList(append = false) {
-  if (!reviewerKey.get()) { say('list', 'reviewer.missing', {}, true); return; }
+  if (!reviewerKey.get()) { status.list.say('reviewer.missing', {}, true); return; }
   const query = new URLSearchParams(location.search);
   const offset = append ? state.offset : 0;
-  say('list', 'ses.loading');
+  status.list.say('ses.loading');
   try {
     const page = await getJson(`/api/sessions?${apiQuery(query, offset)}`, { reviewer: true });
     state.sessions = append ? [...state.sessions, ...page] : page;
@@ -71,7 +60,7 @@ async function loadList(append = false) {
     state.more = page.length === pageSize;
     renderList();
   } catch (error) {
-    sayError('list', error.message);
+    status.list.sayError(error.message);
   }
 }
 
@@ -79,7 +68,7 @@ function renderList() {
   const rows = state.sessions;
   $('sessions').hidden = rows.length === 0;
   $('more').hidden = !state.more;
-  say('list', rows.length === 0 ? 'ses.none' : 'ses.count', { count: rows.length });
+  status.list.say(rows.length === 0 ? 'ses.none' : 'ses.count', { count: rows.length });
   const headers = [...document.querySelectorAll('#sessions thead th')].map((th) => th.textContent.trim());
   $('sessions').querySelector('tbody').replaceChildren(...rows.map((s) => {
     const name = candidateName(s);
@@ -106,18 +95,18 @@ function renderList() {
 // ---- One interview ----
 
 async function loadDetail(id) {
-  if (!reviewerKey.get()) { say('detail', 'reviewer.missing', {}, true); return; }
-  say('detail', 'ses.loading');
+  if (!reviewerKey.get()) { status.detail.say('reviewer.missing', {}, true); return; }
+  status.detail.say('ses.loading');
   $('detail').replaceChildren();
   try {
     state.detail = await getJson(`/api/sessions/${encodeURIComponent(id)}`, { reviewer: true });
-    say('detail', null);
+    status.detail.say(null);
     renderDetail();
     if (!/^#turn-\d+$/.test(location.hash)) $('session-title')?.focus();
   } catch (error) {
     state.detail = null;
-    if (error.status === 404) say('detail', 'ses.notFound', {}, true);
-    else sayError('detail', error.message);
+    if (error.status === 404) status.detail.say('ses.notFound', {}, true);
+    else status.detail.sayError(error.message);
   }
 }
 
@@ -162,19 +151,19 @@ function saved(turn, review) {
 // ---- The review queue ----
 
 async function loadQueue() {
-  if (!reviewerKey.get()) { say('queue', 'reviewer.missing', {}, true); return; }
-  say('queue', 'ses.loading');
+  if (!reviewerKey.get()) { status.queue.say('reviewer.missing', {}, true); return; }
+  status.queue.say('ses.loading');
   try {
     state.queue = await getJson(`/api/reviews/queue?status=${$('show-all').checked ? 'all' : 'unreviewed'}&limit=100`, { reviewer: true });
     renderQueue();
   } catch (error) {
-    sayError('queue', error.message);
+    status.queue.sayError(error.message);
   }
 }
 
 function renderQueue() {
   const items = state.queue ?? [];
-  say('queue', items.length ? null : 'rev.queueEmpty');
+  status.queue.say(items.length ? null : 'rev.queueEmpty');
   $('queue').replaceChildren(...items.map((item) => {
     const href = `/sessions.html?id=${encodeURIComponent(item.sessionId)}#turn-${item.turn}`;
     const open = node('a', { href, class: 'button' }, t('rev.openTurn', { turn: item.turn }));
@@ -248,13 +237,9 @@ onLanguageChange(() => {
   renderList();
   renderDetail();
   if (state.queue) renderQueue();
-  for (const where of ['list', 'detail', 'queue']) {
-    const status = state[`${where}Status`];
-    if (status) say(where, status.key, status.params, status.isError);
-  }
 });
 
 fillBanks($('bank'), { any: t('ses.any') })
   .then(() => formFromAddress(new URLSearchParams(location.search)))
-  .catch(() => say('list', 'common.loadBanksFailed', {}, true));
+  .catch(() => status.list.say('common.loadBanksFailed', {}, true));
 show();

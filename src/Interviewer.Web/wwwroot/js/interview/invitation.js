@@ -1,11 +1,11 @@
 // An assessment opened from a reviewer's invitation (/?invite=TOKEN): no setup form; started once with the token, then
 // resumed from this browser; a link already used, expired, revoked or unknown is explained in the candidate's words.
 import { t } from '../i18n.js';
-import { session as sessionStore } from '../storage.js';
 import { state } from './state.js';
-import { ui, resetInterview, showInterview, showError, hideError } from './view.js';
+import { ui, showError, hideError } from './view.js';
 import { hub } from './connection.js';
 import { holdEvents, releaseEvents } from './events.js';
+import { showStarted } from './session-record.js';
 
 let token = null;
 
@@ -30,20 +30,7 @@ export async function startInvitation(invitation) {
   ui.inviteStatus.textContent = t('invite.starting');
   holdEvents();
   try {
-    const started = await hub.invoke('StartInterview', { invitation });
-    state.session = {
-      sessionId: started.sessionId,
-      resumeToken: started.resumeToken,
-      bank: started.bank,
-      totalQuestions: started.totalQuestions,
-      mode: started.mode ?? 'assessment',
-      feedback: started.feedback ?? 'none',
-      candidateName: started.candidateName ?? null,
-    };
-    sessionStore.set(state.session);
-    resetInterview();
-    showInterview();
-    releaseEvents({ apply: true });
+    showStarted(await hub.invoke('StartInterview', { invitation }), { mode: 'assessment', feedback: 'none' });
   } catch (error) {
     releaseEvents({ apply: false });
     refused(error);

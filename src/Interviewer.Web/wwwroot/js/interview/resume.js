@@ -14,6 +14,7 @@ import { gradeAnswer } from './grade-view.js';
 import { complete } from './summary.js';
 import { showSetup } from './setup.js';
 import { invitationToken, startInvitation } from './invitation.js';
+import { describeSession } from './session-record.js';
 
 let resuming = false; // ResumeInterview is in flight: events wait in afterResume and are applied after it
 let afterResume = [];
@@ -62,13 +63,7 @@ async function resumeOnce() {
 }
 
 function applyResume(result) {
-  const session = state.session;
-  if (result.bank) session.bank = result.bank;
-  if (result.totalQuestions) session.totalQuestions = result.totalQuestions;
-  if (result.mode) session.mode = result.mode;
-  if (result.feedback) session.feedback = result.feedback;
-  if (result.candidateName) session.candidateName = result.candidateName;
-  sessionStore.set(session);
+  const session = describeSession(state.session, result);
   const typed = ui.answer.value;
   const typedFor = state.current ? questionKey(state.current) : null;
   resetInterview();

@@ -1,11 +1,12 @@
 // The practice setup form: bank, number of questions, categories, grader, name; all of it remembered across reloads.
 import { t, suggestLanguage } from '../i18n.js';
 import { el } from '../render.js';
-import { session as sessionStore, preferences } from '../storage.js';
+import { preferences } from '../storage.js';
 import { state } from './state.js';
-import { ui, resetInterview, showInterview, showError, hideError, describeError } from './view.js';
+import { ui, showError, hideError, describeError } from './view.js';
 import { startPractice } from './practice-start.js';
 import { holdEvents, releaseEvents } from './events.js';
+import { showStarted } from './session-record.js';
 import { loadGraders, chosenGrader } from './grader-choice.js';
 
 let banks = [];
@@ -147,17 +148,7 @@ async function begin(bank, plan) {
   ui.start.textContent = t('setup.starting');
   holdEvents();
   try {
-    const started = await startPractice(request);
-    state.session = {
-      sessionId: started.sessionId,
-      resumeToken: started.resumeToken,
-      bank: started.bank ?? { id: bank.id, title: bank.title, language: bank.language, version: bank.version },
-      totalQuestions: started.totalQuestions,
-    };
-    sessionStore.set(state.session);
-    resetInterview();
-    showInterview();
-    releaseEvents({ apply: true });
+    showStarted(await startPractice(request), { bank: { id: bank.id, title: bank.title, language: bank.language, version: bank.version } });
   } catch (error) {
     releaseEvents({ apply: false });
     showError(ui.setupError, describeStartError(error, grader));
