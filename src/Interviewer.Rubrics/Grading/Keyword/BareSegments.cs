@@ -1,3 +1,6 @@
+using System.Collections.Frozen;
+using Interviewer.Rubrics.Text;
+
 namespace Interviewer.Rubrics.Grading.Keyword;
 
 /// <summary>
@@ -23,20 +26,94 @@ internal static class BareSegments
     private const int MaxLeadIn = 2;
     private const int TemplateMinSegments = 3;
 
+    // Folded forms: "y", "e", "o", "u", "ni" and "and", "or", "nor".
+    private static readonly FrozenSet<string> Coordinators = FrozenSet.ToFrozenSet(["y", "e", "o", "u", "ni", "and", "or", "nor"], StringComparer.Ordinal);
+
     // Every answer of the hot grading path goes through here: the working collections are kept per thread, not allocated each time.
     [ThreadStatic]
     private static Scratch? t_scratch;
 
-    /// <summary>For each segment of the loaded answer, whether it is bare.</summary>
+    /// <summary>
+    /// For each token of the loaded answer, whether it stands in a bare segment, or in an item of a list joined by
+    /// conjunctions ("monitorización y deriva y umbral y ...": at least <see cref="TemplateMinSegments"/> items in one
+    /// segment that are rubric terms and nothing else; clauses joined so, "the water would be in the air and the solid
+    /// would be in the container", have words of their own).
+    /// </summary>
     public static bool[] Find(AnswerMatch match)
     {
         var tokens = match.Tokens;
-        var vocabulary = match.Question.Vocabulary;
+        var bareTokens = new bool[tokens.Count];
         if (tokens.Count == 0)
         {
-            return [];
+            return bareTokens;
         }
         var segments = tokens[tokens.Count - 1].Segment + 1;
+        var bareSegments = Bare(match, unitOf: null, segments, termsOnly: false);
+        var itemOf = JoinedItems(tokens, out var items);
+        var bareItems = itemOf is null ? null : Bare(match, itemOf, items, termsOnly: true);
+        var bareItemsPerSegment = new int[segments];
+        for (var t = 0; t < tokens.Count; t++)
+        {
+            if (bareItems is not null && bareItems[itemOf![t]] && (t == 0 || itemOf[t] != itemOf[t - 1]))
+            {
+                bareItemsPerSegment[tokens[t].Segment]++;
+            }
+        }
+        for (var t = 0; t < tokens.Count; t++)
+        {
+            bareTokens[t] = bareSegments[tokens[t].Segment]
+                || (bareItems is not null && bareItems[itemOf![t]] && bareItemsPerSegment[tokens[t].Segment] >= TemplateMinSegments);
+        }
+        return bareTokens;
+    }
+
+    /// <summary>
+    /// Each token's item when segments are also cut at conjunctions, numbered from 0 in text order; null when no segment
+    /// has two conjunctions (and so no list of three joined items).
+    /// </summary>
+    private static int[]? JoinedItems(TokenList tokens, out int items)
+    {
+        var item = 0;
+        var joined = false;
+        var conjunctions = 0;
+        for (var t = 1; t < tokens.Count; t++)
+        {
+            if (tokens[t].Segment != tokens[t - 1].Segment)
+            {
+                conjunctions = 0;
+            }
+            else if (!tokens[t].IsPart && Coordinators.Contains(tokens[t].Term.Folded) && ++conjunctions >= 2)
+            {
+                joined = true;
+                break;
+            }
+        }
+        if (!joined)
+        {
+            items = 0;
+            return null;
+        }
+        var itemOf = new int[tokens.Count];
+        for (var t = 1; t < tokens.Count; t++)
+        {
+            if (tokens[t].Segment != tokens[t - 1].Segment || (!tokens[t].IsPart && Coordinators.Contains(tokens[t].Term.Folded)))
+            {
+                item++;
+            }
+            itemOf[t] = item;
+        }
+        items = item + 1;
+        return itemOf;
+    }
+
+    /// <summary>
+    /// For each unit (segments, or the items of <see cref="JoinedItems"/> when <paramref name="unitOf"/> gives each token's),
+    /// whether it is bare; with <paramref name="termsOnly"/>, only when it has no word of its own.
+    /// </summary>
+    private static bool[] Bare(AnswerMatch match, int[]? unitOf, int segments, bool termsOnly)
+    {
+        var tokens = match.Tokens;
+        var vocabulary = match.Question.Vocabulary;
         var words = new int[segments];
         var others = new int[segments];
         // Content words outside the rubric that come after the segment's first rubric word, and those the question's own texts use.
@@ -56,7 +133,7 @@ internal static class BareSegments
             {
                 if (word >= 0 && !tokens[word].Term.IsStopWord)
                 {
-                    var segment = tokens[word].Segment;
+                    var segment = unitOf?[word] ?? tokens[word].Segment;
                     words[segment]++;
                     if (!rubric)
                     {
@@ -84,7 +161,7 @@ internal static class BareSegments
                 if (!vocabulary[id].IsStopWord)
                 {
                     rubric = true;
-                    (named[tokens[t].Segment] ??= []).Add(id);
+                    (named[unitOf?[t] ?? tokens[t].Segment] ??= []).Add(id);
                 }
             }
         }
@@ -96,8 +173,8 @@ internal static class BareSegments
         for (var segment = 0; segment < segments; segment++)
         {
             var own = others[segment] - template[segment];
-            var leadIn = own > 1 && own <= MaxLeadIn && after[segment] == 0 && topical[segment] == 0;
-            if (others[segment] == words[segment] || words[segment] - template[segment] > MaxWords || (own > 1 && !leadIn)
+            var leadIn = !termsOnly && own > 1 && own <= MaxLeadIn && after[segment] == 0 && topical[segment] == 0;
+            if (others[segment] == words[segment] || words[segment] - template[segment] > MaxWords || (own > (termsOnly ? 0 : 1) && !leadIn)
                 || ConceptsNamed(match.Question, named[segment]) > 2)
             {
                 continue;

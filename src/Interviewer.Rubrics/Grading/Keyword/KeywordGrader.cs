@@ -307,7 +307,7 @@ public sealed class KeywordGrader : IAnswerGrader
     private static int BareKeyPoints(AnswerMatch match, KeyPointGrade[] grades)
     {
         var tokens = match.Tokens;
-        var bareSegments = BareSegments.Find(match);
+        var bareTokens = BareSegments.Find(match);
         var bare = 0;
         for (var k = 0; k < grades.Length; k++)
         {
@@ -323,7 +323,7 @@ public sealed class KeywordGrader : IAnswerGrader
                 if (MatchesAny(tokens[t].Matches, ids))
                 {
                     mentions++;
-                    onlyBare = bareSegments[tokens[t].Segment];
+                    onlyBare = bareTokens[t];
                 }
             }
             bare += mentions > 0 && onlyBare ? 1 : 0;

@@ -48,5 +48,40 @@ public sealed class BareSegmentsTests
             Bare("Contenedor Docker, monitorización de métricas, deriva, empaqueto el modelo con todas sus dependencias fijadas."));
     }
 
-    private static bool[] Bare(string answer) => BareSegments.Find(AnswerMatch.For(Grader.Compile(Deploy), answer));
+    [Fact]
+    public void Find_TermsJoinedByConjunctions_AreBareItems()
+    {
+        Assert.Equal(["contenedor", "despliegue", "deriva", "métricas"],
+            BareWords("Lo que cuenta: el contenedor y el despliegue y la deriva o las métricas, todo ello con el equipo de guardia."));
+    }
+
+    [Fact]
+    public void Find_TwoTermsJoinedByAConjunction_AreNotAList()
+    {
+        Assert.Empty(BareWords("Reviso siempre con calma el contenedor y el despliegue, todo ello con el equipo de guardia."));
+    }
+
+    [Fact]
+    public void Find_ClausesJoinedByConjunctions_AreNotBareItems()
+    {
+        Assert.Empty(BareWords("Empaqueto el modelo en un contenedor y reviso cada noche el despliegue y comparo con el entrenamiento la deriva."));
+    }
+
+    /// <summary>Per segment, whether every token of it is bare.</summary>
+    private static bool[] Bare(string answer)
+    {
+        var match = AnswerMatch.For(Grader.Compile(Deploy), answer);
+        var bare = BareSegments.Find(match);
+        return [.. Enumerable.Range(0, bare.Length).GroupBy(t => match.Tokens[t].Segment).Select(segment => segment.All(t => bare[t]))];
+    }
+
+    /// <summary>The content words, as written, that stand in bare segments or items.</summary>
+    private static List<string> BareWords(string answer)
+    {
+        var match = AnswerMatch.For(Grader.Compile(Deploy), answer);
+        var bare = BareSegments.Find(match);
+        return [.. Enumerable.Range(0, bare.Length)
+            .Where(t => bare[t] && !match.Tokens[t].IsPart && !match.Tokens[t].Term.IsStopWord)
+            .Select(t => answer.Substring(match.Tokens[t].Start, match.Tokens[t].Length))];
+    }
 }

@@ -140,6 +140,32 @@ public sealed class KeywordGraderTests
         Assert.True(grade.Score >= 90, $"score {grade.Score}");
     }
 
+    /// <summary>Rubric terms joined by conjunctions instead of commas are a list all the same. Neither was flagged before.</summary>
+    [Theory]
+    [InlineData("Lo importante es el contenedor y el despliegue y el pipeline y la monitorización y las métricas y el rollback y la deriva y los datos de producción.")]
+    [InlineData("My answer covers the container and deployment and the CI/CD pipeline and monitoring and metrics and rollback and drift or production data.")]
+    public void Grade_TermsJoinedByConjunctions_AreFlaggedAndCapped(string answer)
+    {
+        var grade = Grade(Deploy, answer, SpanishBank);
+
+        Assert.Contains(GradeFlags.KeywordStuffing, grade.Flags);
+        Assert.True(grade.Score <= 40, $"score {grade.Score}");
+    }
+
+    /// <summary>Clauses joined by conjunctions each say something of their own: prose, however long the chain.</summary>
+    [Theory]
+    [InlineData("Empaqueto el modelo en un contenedor y lo despliego con un pipeline de CI/CD y después monitorizo las métricas de latencia y " +
+        "vigilo la deriva de los datos de producción y si algo falla hago rollback a la versión anterior.")]
+    [InlineData("I package the model in a container and deploy it with a CI/CD pipeline and then watch the latency metrics and check " +
+        "the production data for drift and roll back to the previous version when something fails.")]
+    public void Grade_ClausesJoinedByConjunctions_AreNotKeywordStuffing(string answer)
+    {
+        var grade = Grade(Deploy, answer, SpanishBank);
+
+        Assert.DoesNotContain(GradeFlags.KeywordStuffing, grade.Flags);
+        Assert.True(grade.Score > KeywordGraderOptions.Default.KeywordStuffingCap, $"score {grade.Score}");
+    }
+
     /// <summary>A repeated subject or lead-in is prose when each sentence adds words of its own about its terms.</summary>
     [Theory]
     [InlineData("El modelo se empaqueta en un contenedor Docker con todas sus dependencias fijadas. El modelo se despliega mediante un pipeline de CI/CD " +
