@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Interviewer.Rubrics.Grading;
@@ -243,11 +244,7 @@ internal sealed class GradedMessageConverter : JsonConverter<GradedMessage>
         }
         else
         {
-            using var grade = JsonSerializer.SerializeToDocument(value.Grade, options);
-            foreach (var property in grade.RootElement.EnumerateObject())
-            {
-                property.WriteTo(writer);
-            }
+            WriteMembers(writer, value.Grade, options);
         }
         if (value.QuestionScore is { } questionScore)
         {
@@ -264,6 +261,32 @@ internal sealed class GradedMessageConverter : JsonConverter<GradedMessage>
         }
         writer.WriteEndObject();
     }
+
+    // The grade's members are copied into this object as the serializer wrote them (with this writer's escaping), without
+    // parsing them into a JsonDocument: every Graded message comes through here. The buffer is the thread's own (Write does not await).
+    private static void WriteMembers(Utf8JsonWriter writer, GradeResult grade, JsonSerializerOptions options)
+    {
+        var buffer = t_buffer ??= new ArrayBufferWriter<byte>(4096);
+        buffer.ResetWrittenCount();
+        using (var gradeWriter = new Utf8JsonWriter(buffer, writer.Options))
+        {
+            JsonSerializer.Serialize(gradeWriter, grade, options);
+        }
+        var json = buffer.WrittenSpan;
+        var reader = new Utf8JsonReader(json);
+        reader.Read(); // the grade's {
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            writer.WritePropertyName(reader.ValueSpan);
+            reader.Read();
+            var start = (int)reader.TokenStartIndex;
+            reader.Skip();
+            writer.WriteRawValue(json[start..(int)reader.BytesConsumed], skipInputValidation: true);
+        }
+    }
+
+    [ThreadStatic]
+    private static ArrayBufferWriter<byte>? t_buffer;
 
     private static string Name(string camelCase, JsonSerializerOptions options) =>
         options.PropertyNamingPolicy is null ? char.ToUpperInvariant(camelCase[0]) + camelCase[1..] : camelCase;

@@ -31,10 +31,10 @@ internal sealed class InterviewTurn
     public bool AwaitingGrade => Answer is not null && Grade is null;
 
     /// <summary>
-    /// What the grader sees: the question, or for a follow-up its text and its targets only (one instance per turn) and
-    /// no exemplars — they are whole answers to the question, and the question's score keeps its first answer's anchoring.
+    /// What the grader sees: the question, or for a follow-up its text and its targets only and no exemplars — they are
+    /// whole answers to the question, and the question's score keeps its first answer's anchoring.
     /// </summary>
-    public Question GradedQuestion => _graded ??= IsFollowUp ? Question with { Text = Text, KeyPoints = Targets, Exemplars = [] } : Question;
+    public Question GradedQuestion => _graded ??= IsFollowUp ? FollowUpQuestions.For(Question, Text, Targets) : Question;
 
     private Question? _graded;
 }

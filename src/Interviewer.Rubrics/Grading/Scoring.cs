@@ -47,8 +47,7 @@ public static class Scoring
         var earned = 0.0;
         foreach (var keyPoint in question.KeyPoints)
         {
-            var grade = grades.FirstOrDefault(g => g.Id == keyPoint.Id);
-            earned += keyPoint.Weight * (grade?.Credit ?? 0);
+            earned += keyPoint.Weight * (Find(grades, keyPoint.Id)?.Credit ?? 0);
         }
         return 100 * earned / total;
     }
@@ -67,8 +66,7 @@ public static class Scoring
         {
             for (var k = 0; k < best.Length; k++)
             {
-                var id = question.KeyPoints[k].Id;
-                var candidate = answer.FirstOrDefault(g => g.Id == id);
+                var candidate = Find(answer, question.KeyPoints[k].Id);
                 if (candidate is not null && (best[k] is not { } current
                     || candidate.Credit > current.Credit
                     || (candidate.Credit == current.Credit && candidate.Coverage > current.Coverage)))
@@ -111,12 +109,25 @@ public static class Scoring
         KeyPoint? best = null;
         foreach (var keyPoint in question.KeyPoints)
         {
-            var status = grades.FirstOrDefault(g => g.Id == keyPoint.Id)?.Status ?? KeyPointStatus.Missing;
+            var status = Find(grades, keyPoint.Id)?.Status ?? KeyPointStatus.Missing;
             if (status != KeyPointStatus.Covered && (best is null || keyPoint.Weight > best.Weight))
             {
                 best = keyPoint;
             }
         }
         return best;
+    }
+
+    // A loop, not FirstOrDefault with a lambda: every graded answer comes here several times, and the closure was most of what scoring allocated.
+    private static KeyPointGrade? Find(IReadOnlyList<KeyPointGrade> grades, string id)
+    {
+        for (var i = 0; i < grades.Count; i++)
+        {
+            if (grades[i].Id == id)
+            {
+                return grades[i];
+            }
+        }
+        return null;
     }
 }
