@@ -81,7 +81,8 @@ internal sealed class CompiledQuestion : ITokenResolver
                 }
                 concepts[c] = new CompiledConcept(concept, [.. phrases]);
             }
-            keyPoints[k] = new CompiledKeyPoint(keyPoint, concepts);
+            var contentWords = concepts.SelectMany(c => c.Phrases).SelectMany(p => p.Words).Where(w => !vocabulary[w].IsStopWord).ToHashSet();
+            keyPoints[k] = new CompiledKeyPoint(keyPoint, concepts, contentWords);
         }
 
         var byKey = new Dictionary<int, List<int>>();
@@ -348,8 +349,8 @@ internal sealed class CompiledQuestion : ITokenResolver
     }
 }
 
-/// <summary>A key point with its concepts compiled.</summary>
-internal sealed record CompiledKeyPoint(KeyPoint KeyPoint, CompiledConcept[] Concepts);
+/// <summary>A key point with its concepts compiled, and the vocabulary indices of the content words of all its phrases.</summary>
+internal sealed record CompiledKeyPoint(KeyPoint KeyPoint, CompiledConcept[] Concepts, IReadOnlySet<int> ContentWords);
 
 /// <summary>A concept with its phrases compiled; a phrase may yield several word sequences.</summary>
 internal sealed record CompiledConcept(Concept Concept, CompiledPhrase[] Phrases);

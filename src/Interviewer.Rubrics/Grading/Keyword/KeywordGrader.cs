@@ -300,14 +300,13 @@ public sealed class KeywordGrader : IAnswerGrader
 
     /// <summary>
     /// Key points the answer mentions only in <see cref="BareSegments"/>: every word of the answer that matches one of the
-    /// key point's content words stands in a list item or a filler sentence of a repeated template, naming at most two of
-    /// the rubric's concepts. A clause that relates three concepts or says something of its own about a term is not bare,
-    /// wherever a list is.
+    /// key point's content words stands in a list item or a filler sentence (a repeated template or short lead-ins), naming
+    /// at most two of the rubric's concepts. A clause that relates three concepts or says something of its own about a term
+    /// is not bare, wherever a list is.
     /// </summary>
     private static int BareKeyPoints(AnswerMatch match, KeyPointGrade[] grades)
     {
         var tokens = match.Tokens;
-        var vocabulary = match.Question.Vocabulary;
         var bareSegments = BareSegments.Find(match);
         var bare = 0;
         for (var k = 0; k < grades.Length; k++)
@@ -316,20 +315,7 @@ public sealed class KeywordGrader : IAnswerGrader
             {
                 continue;
             }
-            var ids = new HashSet<int>();
-            foreach (var concept in match.Question.KeyPoints[k].Concepts)
-            {
-                foreach (var phrase in concept.Phrases)
-                {
-                    foreach (var w in phrase.Words)
-                    {
-                        if (!vocabulary[w].IsStopWord)
-                        {
-                            ids.Add(w);
-                        }
-                    }
-                }
-            }
+            var ids = match.Question.KeyPoints[k].ContentWords;
             var mentions = 0;
             var onlyBare = true;
             for (var t = 0; t < tokens.Count && onlyBare; t++)
@@ -345,7 +331,7 @@ public sealed class KeywordGrader : IAnswerGrader
         return bare;
     }
 
-    private static bool MatchesAny(int[] matches, HashSet<int> ids)
+    private static bool MatchesAny(int[] matches, IReadOnlySet<int> ids)
     {
         foreach (var id in matches)
         {
