@@ -81,6 +81,10 @@ internal sealed class RunStore(InterviewDb db, StoreWriter writer, BankSnapshots
 
     public async Task<RunRow?> FindAsync(string id, CancellationToken ct)
     {
+        if (!StoredIds.CanExist(id))
+        {
+            return null;
+        }
         await using var context = db.CreateContext();
         return await context.Runs.AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, ct);
     }

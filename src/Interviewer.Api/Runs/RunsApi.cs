@@ -55,7 +55,7 @@ public static class RunsApi
 
     private static async Task<IResult> GetAsync(string id, string? format, RunStore runs, BankSnapshots snapshots, BankCatalog catalog, CancellationToken ct)
     {
-        var run = id.Length <= 32 ? await runs.FindAsync(id, ct) : null;
+        var run = await runs.FindAsync(id, ct);
         if (run is null)
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Run not found", detail: $"No saved run '{id}'.");
@@ -102,8 +102,8 @@ public static class RunsApi
         {
             return ApiProblems.BadRequest("Invalid query", "Name two runs: ?a=RUN_ID&b=RUN_ID.");
         }
-        var first = a.Length <= 32 ? await runs.FindAsync(a, ct) : null;
-        var second = b.Length <= 32 ? await runs.FindAsync(b, ct) : null;
+        var first = await runs.FindAsync(a, ct);
+        var second = await runs.FindAsync(b, ct);
         if (first is null || second is null)
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Run not found", detail: $"No saved run '{(first is null ? a : b)}'.");

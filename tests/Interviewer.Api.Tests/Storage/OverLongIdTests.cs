@@ -26,6 +26,7 @@ public abstract class OverLongIdTests(StoreProvider provider)
         using var review = await reviewer.PutAsJsonAsync(new Uri($"/api/sessions/{sessionId}/turns/1/review", UriKind.Relative), new ReviewRequest(1, 1, null, null));
         using var invitation = await reviewer.DeleteAsync(new Uri($"/api/invitations/{new string('a', 101)}", UriKind.Relative));
         using var progress = await app.CreateClient().SendAsync(CandidateProgressClient.Request(candidateId, started.CandidateToken));
+        using var run = await reviewer.GetAsync(new Uri($"/api/runs/{new string('a', 101)}", UriKind.Relative));
         var practice = await HubTestClient.ErrorCodeAsync(() => client.StartAsync(new StartInterviewRequest(QuestionCount: 1, CandidateId: candidateId, CandidateToken: started.CandidateToken)));
         var assessment = await HubTestClient.ErrorCodeAsync(() => client.StartAsync(new StartInterviewRequest(Invitation: new string('0', 101))));
         var answer = await Assert.ThrowsAsync<HubException>(() => client.SubmitAsync(sessionId, "a-1", LiveApps.CompleteAnswer));
@@ -34,6 +35,7 @@ public abstract class OverLongIdTests(StoreProvider provider)
         Assert.Equal((HttpStatusCode.NotFound, "Session not found"), (review.StatusCode, await TitleAsync(review)));
         Assert.Equal((HttpStatusCode.NotFound, "Invitation not found"), (invitation.StatusCode, await TitleAsync(invitation)));
         Assert.Equal((HttpStatusCode.NotFound, "Candidate not found"), (progress.StatusCode, await TitleAsync(progress)));
+        Assert.Equal((HttpStatusCode.NotFound, "Run not found"), (run.StatusCode, await TitleAsync(run)));
         Assert.Equal(("not_found", "not_found"), (practice, assessment));
         Assert.EndsWith("invalid_input: sessionId is 101 characters; the most is 100", answer.Message, StringComparison.Ordinal);
     }
