@@ -110,6 +110,11 @@ public sealed class SessionsPageTests(BrowserFixture browser)
         await page.ClickAsync("#apply");
         await Expect(page.Locator("#list-status")).ToHaveTextAsync("No interview matches these filters.");
         await Expect(page.Locator("#sessions")).ToBeHiddenAsync();
+
+        // The bank menu's "any bank" choice, filled from the service, follows a language change like the rest.
+        await page.Locator("#language").SelectOptionAsync("es");
+        await Expect(page.Locator("#bank option[value='']")).ToHaveTextAsync("Cualquiera");
+        await Expect(page.Locator("#status option[value='']")).ToHaveTextAsync("Cualquiera");
     }
 
     [Fact]

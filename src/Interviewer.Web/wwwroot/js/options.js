@@ -9,11 +9,16 @@ function option(value, text) {
   return element;
 }
 
-/** Fills a bank menu (title and id); keeps the current choice when it is still there. Returns the banks. */
-export async function fillBanks(select, { any = null } = {}) {
+/**
+ * Fills a bank menu (title and id), after an "any bank" choice labelled by the string key anyKey when given (relabelled on
+ * a language change); keeps the current choice when it is still there. Returns the banks.
+ */
+export async function fillBanks(select, { anyKey = null } = {}) {
   const banks = await getJson('/api/banks');
   const previous = select.value;
-  select.replaceChildren(...(any ? [option('', any)] : []), ...banks.map((bank) => option(bank.id, `${bank.title} (${bank.id})`)));
+  const any = anyKey ? option('', t(anyKey)) : null;
+  any?.setAttribute('data-i18n', anyKey);
+  select.replaceChildren(...(any ? [any] : []), ...banks.map((bank) => option(bank.id, `${bank.title} (${bank.id})`)));
   if ([...select.options].some((o) => o.value === previous)) select.value = previous;
   return banks;
 }

@@ -239,7 +239,7 @@ onLanguageChange(() => {
   if (state.queue) renderQueue();
 });
 
-fillBanks($('bank'), { any: t('ses.any') })
+fillBanks($('bank'), { anyKey: 'ses.any' })
   .then(() => formFromAddress(new URLSearchParams(location.search)))
   .catch(() => status.list.say('common.loadBanksFailed', {}, true));
 show();
