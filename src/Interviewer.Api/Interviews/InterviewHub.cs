@@ -1,3 +1,4 @@
+using Interviewer.Api.Security.Limits;
 using Microsoft.AspNetCore.SignalR;
 
 namespace Interviewer.Api.Interviews;
@@ -6,12 +7,13 @@ namespace Interviewer.Api.Interviews;
 /// The live interview hub at <c>/hubs/interview</c> (protocol: docs/hub.md). Thin: each method checks that the
 /// connection may act on the session and hands over to <see cref="InterviewService"/>.
 /// </summary>
-internal sealed class InterviewHub(InterviewService interviews, AfterAcknowledgement after) : Hub<IInterviewClient>
+internal sealed class InterviewHub(InterviewService interviews, AfterAcknowledgement after, HubLimits limits) : Hub<IInterviewClient>
 {
     public const string Path = "/hubs/interview";
 
     private readonly InterviewService _interviews = interviews;
     private readonly AfterAcknowledgement _after = after;
+    private readonly HubLimits _limits = limits;
 
     public async Task<InterviewStarted> StartInterview(StartInterviewRequest? request)
     {
@@ -25,7 +27,8 @@ internal sealed class InterviewHub(InterviewService interviews, AfterAcknowledge
     {
         request ??= new SubmitAnswerRequest(null, null, null);
         await RequireJoinedAsync(request.SessionId);
-        var outcome = await _interviews.SubmitAnswerAsync(request, Context.ConnectionId);
+        var sessionId = request.SessionId!;
+        var outcome = await _interviews.SubmitAnswerAsync(request, Context.ConnectionId, (mode, grader) => _limits.AdmitAnswer(Context, sessionId, mode, grader));
         _after.Add(outcome.AfterAck);
         return outcome.Result;
     }

@@ -88,11 +88,7 @@ public sealed record InterviewResumed(
     IReadOnlyList<TranscriptEntry> Transcript,
     QuestionMessage? CurrentQuestion,
     CompletedMessage? Summary,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? CandidateName = null)
-{
-    /// <summary>The grader of the interview: not sent (internal), read by the hub's limits to track a resumed interview as a started one.</summary>
-    internal string Grader { get; init; } = "";
-}
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? CandidateName = null);
 
 /// <summary>One turn of an interview: the question asked, and the answer, grade or skip it received.</summary>
 /// <param name="Turn">1-based turn number (every question asked, follow-ups included, is a turn).</param>

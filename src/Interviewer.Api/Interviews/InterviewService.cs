@@ -103,7 +103,11 @@ internal sealed partial class InterviewService(
             () => hub.Clients.Client(connectionId).Question(question));
     }
 
-    public async Task<HubOutcome<AnswerAccepted>> SubmitAnswerAsync(SubmitAnswerRequest request, string connectionId)
+    /// <summary>
+    /// Stores an answer and grades it after the acknowledgement; <paramref name="admit"/> is called with the interview's
+    /// mode and grader before a new answer (not a resubmission) is accepted, and refuses it by throwing.
+    /// </summary>
+    public async Task<HubOutcome<AnswerAccepted>> SubmitAnswerAsync(SubmitAnswerRequest request, string connectionId, Action<string, string>? admit = null)
     {
         var sessionId = RequireId(request.SessionId, "sessionId");
         var answerId = RequireId(request.AnswerId, "answerId");
@@ -138,6 +142,7 @@ internal sealed partial class InterviewService(
 
             // The answer belongs to the turn the client answers (or, when it does not say, the one this copy showed), or nowhere.
             RequireSameTurn(session, ref seen);
+            admit?.Invoke(ModeNames.Of(session.Mode), session.Grader);
             var turn = session.AcceptAnswer(answerId, text, time.GetUtcNow());
             await store.SaveAnswerAsync(session, turn, claims.New());
             LogAnswerStored(sessionId, answerId, turn.Number, text.Length);

@@ -111,7 +111,7 @@ internal static class InterviewWire
             Transcript(session, audience),
             session.Current is { } current ? Question(session, current) : null,
             session.Status == InterviewStatus.Active ? null : Completed(session, audience),
-            session.CandidateName) { Grader = session.Grader };
+            session.CandidateName);
     }
 
     private static double Gained(double after, double before) => Math.Round(after - before, 1, MidpointRounding.AwayFromZero);

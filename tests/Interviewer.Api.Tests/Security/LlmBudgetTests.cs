@@ -4,6 +4,9 @@ using Interviewer.Api.Invitations;
 using Interviewer.Api.Tests.Infrastructure;
 using Interviewer.Api.Tests.Interviews;
 using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Time.Testing;
 using Microsoft.Extensions.Logging;
 
 namespace Interviewer.Api.Tests.Security;
@@ -123,6 +126,38 @@ public sealed class LlmBudgetTests
         var (_, graded) = await second.AnswerAsync(started.SessionId, "bananas and grapes");
         await second.NextQuestionAsync();
         var refused = await Assert.ThrowsAsync<HubException>(() => second.SubmitAsync(started.SessionId, "a-2", "apples and pears"));
+
+        Assert.Equal(("llm", false, 100.0), (graded.Grade!.Grader, graded.Grade.Degraded, graded.Grade.Score));
+        Assert.Contains("rate_limited: more than 1 LLM-graded answers per hour from this address (Interviewer:Limits:LlmGradesPerHour)", refused.Message, StringComparison.Ordinal);
+        Assert.Single(model.Requests);
+    }
+
+    [Fact]
+    public async Task LlmGrades_OfAPracticeLeftIdlePastTheInProgressTimeout_StillCountAgainstTheBudget()
+    {
+        // One LLM grade, the first answer's; a second verdict is there so that a missed count fails the test rather than waits on retries.
+        await using var model = await ModelAsync(grades: 2);
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 30, 9, 0, 0, TimeSpan.Zero));
+        var settings = new Dictionary<string, string?>(model.Settings())
+        {
+            ["Interviewer:Limits:LlmGradesPerHour"] = "1",
+            ["Interviewer:Limits:ActiveSessionIdleMinutes"] = "30",
+            ["Interviewer:Limits:PracticeGraders:0"] = "keyword",
+            ["Interviewer:Limits:PracticeGraders:1"] = "llm",
+            ["Interviewer:Security:KnownProxies:0"] = "127.0.0.0/8",
+        };
+        await using var app = LiveApps.Create(settings, services: s => s.Replace(ServiceDescriptor.Singleton<TimeProvider>(time)));
+        await using var client = await HubTestClient.ConnectAsync(app.BaseAddress, FirstAddress);
+        var started = await client.StartAsync(new StartInterviewRequest(Grader: "llm", QuestionIds: ["beta-one", "alpha-one"]));
+        await client.NextQuestionAsync();
+        var (_, graded) = await client.AnswerAsync(started.SessionId, "bananas and grapes");
+        await client.NextQuestionAsync();
+
+        // 31 minutes later another start from the address walks the interviews in progress and drops the idle one.
+        time.Advance(TimeSpan.FromMinutes(31));
+        await client.StartAsync(new StartInterviewRequest(QuestionCount: 1, Categories: ["beta"]));
+        await client.NextQuestionAsync();
+        var refused = await Assert.ThrowsAsync<HubException>(() => client.SubmitAsync(started.SessionId, "a-2", "apples and pears"));
 
         Assert.Equal(("llm", false, 100.0), (graded.Grade!.Grader, graded.Grade.Degraded, graded.Grade.Score));
         Assert.Contains("rate_limited: more than 1 LLM-graded answers per hour from this address (Interviewer:Limits:LlmGradesPerHour)", refused.Message, StringComparison.Ordinal);

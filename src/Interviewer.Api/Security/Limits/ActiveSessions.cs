@@ -14,18 +14,6 @@ internal sealed class ActiveSessions(IOptions<LimitsOptions> options, TimeProvid
     private readonly object _lock = new();
     private DateTimeOffset _pruned = DateTimeOffset.MinValue;
 
-    /// <summary>
-    /// The grader of a practice interview in progress, whose answers count against the LLM budget; null for an
-    /// assessment, or when this instance does not track the interview.
-    /// </summary>
-    public string? PracticeGraderOf(string sessionId)
-    {
-        lock (_lock)
-        {
-            return _entries.GetValueOrDefault(sessionId)?.PracticeGrader;
-        }
-    }
-
     /// <summary>Null when <paramref name="client"/> may start one more interview; otherwise why not, naming the setting.</summary>
     public string? Refusal(string client)
     {
@@ -53,12 +41,12 @@ internal sealed class ActiveSessions(IOptions<LimitsOptions> options, TimeProvid
         }
     }
 
-    /// <summary>An interview started or resumed on this instance (counted once); <paramref name="practiceGrader"/> is null for an assessment.</summary>
-    public void Started(string sessionId, string client, string? practiceGrader)
+    /// <summary>An interview started, resumed or answered on this instance (counted once).</summary>
+    public void Started(string sessionId, string client)
     {
         lock (_lock)
         {
-            if (_entries.TryAdd(sessionId, new Entry(client, practiceGrader) { LastCall = time.GetUtcNow() }))
+            if (_entries.TryAdd(sessionId, new Entry(client) { LastCall = time.GetUtcNow() }))
             {
                 _perClient[client] = _perClient.GetValueOrDefault(client) + 1;
             }
@@ -103,7 +91,7 @@ internal sealed class ActiveSessions(IOptions<LimitsOptions> options, TimeProvid
         }
     }
 
-    private sealed record Entry(string Client, string? PracticeGrader)
+    private sealed record Entry(string Client)
     {
         public DateTimeOffset LastCall { get; set; }
     }

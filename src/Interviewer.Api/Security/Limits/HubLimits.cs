@@ -34,12 +34,6 @@ internal sealed class HubLimits(ClientLimits limits, ActiveSessions active, Grad
                 break;
             case SubmitAnswerRequest answer when invocation.HubMethodName == nameof(InterviewHub.SubmitAnswer):
                 Acquire(limits.Answers, client);
-                // Practice only: an assessment's grader was chosen by a reviewer, and each invitation is one attempt, so a
-                // class sitting it behind one address is not cut off.
-                if (answer.SessionId is { } id && active.PracticeGraderOf(id) is { } grader && grader != GraderNames.Keyword)
-                {
-                    Acquire(limits.LlmGrades, client);
-                }
                 Touch(answer.SessionId);
                 break;
             case SessionRequest session:
@@ -53,6 +47,24 @@ internal sealed class HubLimits(ClientLimits limits, ActiveSessions active, Grad
     }
 
     /// <summary>
+    /// Admits a new answer to interview <paramref name="sessionId"/> of <paramref name="mode"/>, graded by
+    /// <paramref name="grader"/>, from the caller of <paramref name="context"/>: a practice answer graded by a model counts
+    /// against the LLM budget (an assessment's grader was chosen by a reviewer, and each invitation is one attempt, so a
+    /// class sitting it behind one address is not cut off). Read from the interview itself when the answer is accepted,
+    /// so it holds however the interview reached this instance or however long it sat idle; the interview counts as in
+    /// progress here again.
+    /// </summary>
+    public void AdmitAnswer(HubCallerContext context, string sessionId, string mode, string grader)
+    {
+        var client = Client(context);
+        if (mode != ModeNames.Assessment && grader != GraderNames.Keyword)
+        {
+            Acquire(limits.LlmGrades, client);
+        }
+        active.Started(sessionId, client);
+    }
+
+    /// <summary>
     /// Counts what a call started or ended. <paramref name="client"/> is the address <see cref="Before"/> read: by now
     /// the connection may be gone (a client that gave up waiting), and its HTTP context with it.
     /// </summary>
@@ -60,22 +72,19 @@ internal sealed class HubLimits(ClientLimits limits, ActiveSessions active, Grad
     {
         if (result is InterviewStarted started)
         {
-            Track(started.SessionId, client, started.Mode, started.Grader);
+            active.Started(started.SessionId, client);
         }
         else if (result is InterviewResumed { Status: SessionStatuses.Active } resumed)
         {
             // After a restart, or on another instance, a resumed interview is in progress here as if started here: it
-            // counts towards the caps (a resume itself is never refused by them) and its practice answers against the LLM budget.
-            Track(resumed.SessionId, client, resumed.Mode, resumed.Grader);
+            // counts towards the caps (a resume itself is never refused by them).
+            active.Started(resumed.SessionId, client);
         }
         else if (invocation.HubMethodName == nameof(InterviewHub.EndInterview) && invocation.HubMethodArguments.FirstOrDefault() is SessionRequest { SessionId: { } id })
         {
             active.Finished(id);
         }
     }
-
-    private void Track(string sessionId, string client, string mode, string grader) =>
-        active.Started(sessionId, client, mode == ModeNames.Assessment ? null : grader);
 
     private void RequirePracticeGrader(string? requested)
     {
