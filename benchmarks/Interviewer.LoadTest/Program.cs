@@ -44,47 +44,56 @@ var before = await Memory.MeasureAsync(urls, server is not null, reviewerKey);
 Console.WriteLine($"connected: {settings.Sessions} sessions after {clock.Elapsed.TotalSeconds:0.0} s; {before}");
 latencies.Clear();
 measuring = true;
+var costBefore = await ServerCost.ReadAsync(urls, reviewerKey);
 var measured = Stopwatch.StartNew();
 var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
 await Task.Delay(settings.Duration);
 measuring = false;
 var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
+var elapsed = measured.Elapsed;
+var costAfter = await ServerCost.ReadAsync(urls, reviewerKey);
 var after = await Memory.MeasureAsync(urls, server is not null, reviewerKey);
 stop.Cancel();
 await Task.WhenAll(users).WaitAsync(TimeSpan.FromSeconds(30)).ContinueWith(_ => { }, TaskScheduler.Default);
 
 var sorted = latencies.Order().ToArray();
 Console.WriteLine();
-Console.WriteLine($"answers graded in {measured.Elapsed.TotalSeconds:0} s: {sorted.Length} ({sorted.Length / measured.Elapsed.TotalSeconds:0.0}/s), interviews completed: {completedInterviews}");
+Console.WriteLine($"answers graded in {elapsed.TotalSeconds:0} s: {sorted.Length} ({sorted.Length / elapsed.TotalSeconds:0.0}/s), interviews completed: {completedInterviews}");
 Console.WriteLine($"answer→Graded latency ms: p50 {Percentile(sorted, 50):0.0}  p95 {Percentile(sorted, 95):0.0}  p99 {Percentile(sorted, 99):0.0}  max {(sorted.Length == 0 ? 0 : sorted[^1]):0.0}");
 Console.WriteLine($"errors: {errors.Values.Sum()}{(errors.IsEmpty ? "" : " — " + string.Join(", ", errors.Select(e => $"{e.Key} ×{e.Value}")))}");
 Console.WriteLine($"memory at steady load: {after}");
-Console.WriteLine($"CPU of this process while measured: {cpu.TotalSeconds / measured.Elapsed.TotalSeconds * 100:0}% of one core{(server is null ? "" : " (server and clients)")}; machine load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]}");
+Console.WriteLine($"CPU of this process while measured: {cpu.TotalSeconds / elapsed.TotalSeconds * 100:0}% of one core{(server is null ? "" : " (server and clients)")}, {cpu.TotalMilliseconds / Math.Max(1, sorted.Length):0.000} ms per graded answer; machine load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]}");
+if (costBefore is not null && costAfter is not null)
+{
+    Console.WriteLine($"{(server is null ? "server" : "server and clients")} (from /metrics): {costAfter.Since(costBefore, sorted.Length, elapsed)}");
+}
 return errors.IsEmpty ? 0 : 1;
 
 async Task RunUserAsync(int index, CancellationToken ct)
 {
     var questions = System.Threading.Channels.Channel.CreateUnbounded<QuestionMessage>();
     var pending = new ConcurrentDictionary<string, (long Start, TaskCompletionSource Done)>();
-    var completed = System.Threading.Channels.Channel.CreateUnbounded<CompletedMessage>();
+    var completed = System.Threading.Channels.Channel.CreateUnbounded<Receipt>();
     // Clients are spread over the URLs in turn, and over source addresses when a balancer hashes them (nginx ip_hash).
     await using var connection = new HubConnectionBuilder()
         .WithUrl(new Uri(urls[index % urls.Count], "hubs/interview"), o => ClientSource.Apply(o, index, settings.Sources))
         .AddJsonProtocol(o => InterviewerJson.Configure(o.PayloadSerializerOptions))
         .Build();
     connection.On<QuestionMessage>("Question", q => questions.Writer.TryWrite(q));
-    connection.On<CompletedMessage>("Completed", c => completed.Writer.TryWrite(c));
-    connection.On<GradeFailedMessage>("GradeFailed", f =>
+    // Graded and Completed are read only as far as this program needs them (the answer's id): the whole grade and
+    // summary are the page's to read, and parsing them here took CPU from the server it measures.
+    connection.On<Receipt>("Completed", c => completed.Writer.TryWrite(c));
+    connection.On<Receipt>("GradeFailed", f =>
     {
         errors.AddOrUpdate("grade_failed", 1, (_, n) => n + 1);
-        if (pending.TryRemove(f.AnswerId, out var p))
+        if (f.AnswerId is { } failed && pending.TryRemove(failed, out var p))
         {
             p.Done.TrySetResult();
         }
     });
-    connection.On<GradedMessage>("Graded", g =>
+    connection.On<Receipt>("Graded", g =>
     {
-        if (pending.TryRemove(g.AnswerId, out var p))
+        if (g.AnswerId is { } graded && pending.TryRemove(graded, out var p))
         {
             if (measuring)
             {
@@ -143,7 +152,7 @@ async Task RunUserAsync(int index, CancellationToken ct)
 
 static async Task<QuestionMessage?> ReadOrCompletedAsync(
     System.Threading.Channels.ChannelReader<QuestionMessage> questions,
-    System.Threading.Channels.ChannelReader<CompletedMessage> completed,
+    System.Threading.Channels.ChannelReader<Receipt> completed,
     CancellationToken ct)
 {
     while (true)

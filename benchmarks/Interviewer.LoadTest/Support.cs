@@ -66,6 +66,9 @@ internal sealed class InProcessServer : WebApplicationFactory<InterviewOptions>
     }
 }
 
+/// <summary>What the program reads of a <c>Graded</c>, <c>GradeFailed</c> or <c>Completed</c> event: the answer's id (the rest is skipped).</summary>
+internal sealed record Receipt(string? AnswerId);
+
 /// <summary>Answers drawn from the model answer: sometimes all of it, sometimes its first sentence (which earns a follow-up).</summary>
 internal static class Answers
 {
@@ -105,12 +108,7 @@ internal static class Memory
         var parts = new List<string>();
         try
         {
-            using var http = new HttpClient { BaseAddress = baseUrl, Timeout = TimeSpan.FromSeconds(10) };
-            if (reviewerKey is { Length: > 0 })
-            {
-                http.DefaultRequestHeaders.Authorization = new("Bearer", reviewerKey);
-            }
-            var text = await http.GetStringAsync(new Uri("metrics", UriKind.Relative));
+            var text = await FetchAsync(baseUrl, reviewerKey);
             var workingSet = Sum(text, "dotnet_process_memory_working_set_bytes");
             var heap = Sum(text, "dotnet_gc_last_collection_heap_size_bytes");
             var active = Sum(text, "interviewer_sessions_active");
@@ -127,11 +125,60 @@ internal static class Memory
         return string.Join(", ", parts);
     }
 
-    private static double Sum(string prometheus, string metric) =>
+    /// <summary>The server's <c>/metrics</c> text.</summary>
+    public static async Task<string> FetchAsync(Uri baseUrl, string? reviewerKey)
+    {
+        using var http = new HttpClient { BaseAddress = baseUrl, Timeout = TimeSpan.FromSeconds(10) };
+        if (reviewerKey is { Length: > 0 })
+        {
+            http.DefaultRequestHeaders.Authorization = new("Bearer", reviewerKey);
+        }
+        return await http.GetStringAsync(new Uri("metrics", UriKind.Relative));
+    }
+
+    public static double Sum(string prometheus, string metric) =>
         prometheus.Split('\n')
             .Where(l => l.StartsWith(metric, StringComparison.Ordinal) && (l.Length == metric.Length || l[metric.Length] is '{' or ' '))
             .Select(l => double.Parse(l[(l.LastIndexOf(' ') + 1)..], CultureInfo.InvariantCulture))
             .Sum();
+}
+
+/// <summary>
+/// What the servers spent, from their <c>/metrics</c> (summed over the URLs): CPU seconds, bytes allocated and GC pause.
+/// Read before and after the measured time, it gives the cost of a graded answer, which holds up while other programs
+/// load the machine better than latency does.
+/// </summary>
+internal sealed record ServerCost(double CpuSeconds, double AllocatedBytes, double GcPauseSeconds)
+{
+    /// <summary>The servers' totals now; null when one of them does not answer.</summary>
+    public static async Task<ServerCost?> ReadAsync(IReadOnlyList<Uri> urls, string? reviewerKey)
+    {
+        var total = new ServerCost(0, 0, 0);
+        foreach (var url in urls)
+        {
+            try
+            {
+                var text = await Memory.FetchAsync(url, reviewerKey);
+                total = new ServerCost(
+                    total.CpuSeconds + Memory.Sum(text, "dotnet_process_cpu_time_seconds_total"),
+                    total.AllocatedBytes + Memory.Sum(text, "dotnet_gc_heap_total_allocated_bytes_total"),
+                    total.GcPauseSeconds + Memory.Sum(text, "dotnet_gc_pause_time_seconds_total"));
+            }
+            catch (HttpRequestException)
+            {
+                return null;
+            }
+        }
+        return total;
+    }
+
+    /// <summary>What was spent since <paramref name="before"/>, per graded answer and per second.</summary>
+    public string Since(ServerCost before, int answers, TimeSpan elapsed)
+    {
+        var per = Math.Max(1, answers);
+        return $"CPU {(CpuSeconds - before.CpuSeconds) * 1000 / per:0.000} ms per graded answer ({(CpuSeconds - before.CpuSeconds) / elapsed.TotalSeconds:0.00} cores), " +
+            $"allocated {(AllocatedBytes - before.AllocatedBytes) / 1024 / per:0.0} KB per answer, GC pause {(GcPauseSeconds - before.GcPauseSeconds) * 1000 / elapsed.TotalSeconds:0} ms/s";
+    }
 }
 
 /// <summary>
