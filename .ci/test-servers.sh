@@ -30,6 +30,15 @@ start_test_servers() {
     -o "-p $pg_port -k $TEST_SERVERS_DIR -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=300" start >/dev/null || return 1
   redis-server --port "$redis_port" --bind 127.0.0.1 --save '' --appendonly no --daemonize yes \
     --pidfile "$TEST_SERVERS_DIR/redis.pid" --logfile "$TEST_SERVERS_DIR/redis.log" || return 1
+  # A daemonized Redis returns before it listens (or after it failed to): wait until it answers.
+  local tries=0
+  until (exec 3<>"/dev/tcp/127.0.0.1/$redis_port") 2>/dev/null; do
+    tries=$((tries + 1))
+    if [ "$tries" -gt 50 ]; then
+      echo "test servers: Redis did not start on 127.0.0.1:$redis_port"; cat "$TEST_SERVERS_DIR/redis.log"; return 1
+    fi
+    sleep 0.1
+  done
   export INTERVIEWER_TEST_POSTGRES="Host=127.0.0.1;Port=$pg_port;Username=postgres"
   export INTERVIEWER_TEST_REDIS="127.0.0.1:$redis_port"
   echo "test servers: PostgreSQL on 127.0.0.1:$pg_port, Redis on 127.0.0.1:$redis_port"
