@@ -3,9 +3,10 @@ using Microsoft.Extensions.Options;
 namespace Interviewer.Api.Security.Limits;
 
 /// <summary>
-/// Interviews in progress on this instance, by the client address that started or resumed them here, for the caps
-/// <c>ActiveSessionsPerAddress</c> and <c>ActiveSessions</c>. An interview stops counting when it completes or ends,
-/// or after <c>ActiveSessionIdleMinutes</c> without a call (an abandoned tab does not hold a place for ever).
+/// Interviews in progress on this instance, by the client address that started, resumed or answered them here, for the
+/// caps <c>ActiveSessionsPerAddress</c> and <c>ActiveSessions</c>. An interview stops counting when it completes or ends,
+/// or after <c>ActiveSessionIdleMinutes</c> without a call (an abandoned tab does not hold a place for ever) until its
+/// next answer.
 /// </summary>
 internal sealed class ActiveSessions(IOptions<LimitsOptions> options, TimeProvider time)
 {
